@@ -1,0 +1,48 @@
+# Recurrent Neural Networks in TensorFlow 2: set-up, study, test, execute.
+# `make lab` and `make test` are all a learner needs; both create .venv on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+KERNEL := rnn-course
+# Both cores: notebooks run in parallel under pytest-xdist.
+WORKERS ?= 2
+
+.PHONY: help install lab test execute clean
+
+help:
+	@echo "make lab      set up .venv if needed, then open JupyterLab on notebooks/"
+	@echo "make test     set up .venv if needed, then lint, unit tests and every notebook (fast mode)"
+	@echo "make execute  re-run every notebook in full mode in place, refreshing outputs and results/"
+	@echo "              (one notebook: make execute NOTEBOOKS=notebooks/01_manual_two_step_rnn.ipynb)"
+	@echo "make clean    remove .venv, caches and build output"
+
+install: $(STAMP)
+
+# Rebuilt only when the pins or the package description change.
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+		{ echo "error: the course needs Python 3.10 or newer; '$(PYTHON)' is older. Run e.g. 'make PYTHON=python3.11 $(MAKECMDGOALS)'." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (rnn-course)"
+	@touch $(STAMP)
+	@echo "Environment ready in $(VENV) with the Jupyter kernel '$(KERNEL)'."
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	RNN_COURSE_FAST=1 $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile \
+		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
+
+execute: $(STAMP)
+	RNN_COURSE_FAST=0 $(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info results/*.fast.json
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +

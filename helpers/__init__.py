@@ -1,0 +1,69 @@
+"""Shared helpers for the course "Recurrent Neural Networks in TensorFlow 2".
+
+Import it first in a notebook's setup cell: it silences TensorFlow's C++ start-up banner,
+which is written to stderr no matter what ``TF_CPP_MIN_LOG_LEVEL`` says, and would
+otherwise end up in every notebook's committed outputs.
+
+- :mod:`helpers.mode`: ``FAST`` (from ``RNN_COURSE_FAST``) and parameter checks;
+- :mod:`helpers.seeding`: :func:`seed_everything`;
+- :mod:`helpers.data`: one checked loader per dataset in ``data/``;
+- :mod:`helpers.results`: :func:`save_results` into ``results/<notebook>.json``;
+- :mod:`helpers.plotting`: the course figure style and unrolled-RNN diagrams.
+"""
+
+import os
+import sys
+
+
+def _import_tensorflow_quietly():
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    if "tensorflow" in sys.modules:
+        return
+    sys.stderr.flush()
+    saved_stderr = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            import keras  # noqa: F401
+            import tensorflow  # noqa: F401
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+
+
+_import_tensorflow_quietly()
+
+from helpers.data import (  # noqa: E402
+    DataFileError,
+    load_bible_pairs,
+    load_mnist,
+    load_movie_reviews,
+    load_seattle_temps,
+    load_sotu_text,
+)
+from helpers.mode import FAST_ENV_VAR, check_parameters, fast_from_env, pick  # noqa: E402
+from helpers.plotting import draw_unrolled_rnn, use_course_style  # noqa: E402
+from helpers.results import Timer, save_results  # noqa: E402
+from helpers.seeding import seed_everything  # noqa: E402
+
+#: Fast mode as the environment asks for it; a notebook's parameters cell starts from it.
+FAST = fast_from_env()
+
+__all__ = [
+    "FAST",
+    "FAST_ENV_VAR",
+    "DataFileError",
+    "Timer",
+    "check_parameters",
+    "draw_unrolled_rnn",
+    "fast_from_env",
+    "load_bible_pairs",
+    "load_mnist",
+    "load_movie_reviews",
+    "load_seattle_temps",
+    "load_sotu_text",
+    "pick",
+    "save_results",
+    "seed_everything",
+    "use_course_style",
+]

@@ -1,0 +1,86 @@
+"""Re-execute notebooks in full mode with papermill, in place, and print their timings.
+
+Usage: python scripts/execute_notebooks.py [notebooks/NN_name.ipynb ...]
+(no argument: every notebook in notebooks/, in order). ``make execute`` runs it.
+
+Each notebook is executed into a temporary file beside it and moved over the original
+only when the run finished without error, so an interrupted or failed run leaves the
+committed notebook exactly as it was. Papermill's own bookkeeping (timings, status) is
+stripped so that diffs show only what the notebook computed.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import papermill
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def strip_papermill_metadata(nb):
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    return nb
+
+
+def execute(path, fast=False):
+    """Execute one notebook in place; return the seconds it took."""
+    tmp = path.with_name(f".{path.stem}.executing.ipynb")
+    os.environ["RNN_COURSE_FAST"] = "1" if fast else "0"
+    start = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(path),
+            str(tmp),
+            cwd=str(path.parent),
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+        )
+        nb = strip_papermill_metadata(nbformat.read(tmp, as_version=4))
+        nbformat.validate(nb)
+        nbformat.write(nb, tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return time.perf_counter() - start
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: all of notebooks/")
+    parser.add_argument("--fast", action="store_true", help="fast mode (for trying the script)")
+    args = parser.parse_args(argv)
+    paths = args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
+    for path in paths:
+        if not path.is_file() or path.suffix != ".ipynb":
+            parser.error(f"{path} is not a notebook file")
+
+    timings, failed = [], None
+    for path in paths:
+        print(f"executing {path.name} ...", flush=True)
+        try:
+            timings.append((path.name, execute(path.resolve(), fast=args.fast)))
+        except (Exception, KeyboardInterrupt) as error:
+            failed = (path.name, error)
+            break
+
+    print(f"\n{'notebook':<45} {'seconds':>8}")
+    for name, seconds in timings:
+        print(f"{name:<45} {seconds:8.1f}")
+    print(f"{'total':<45} {sum(s for _, s in timings):8.1f}")
+    if failed:
+        name, error = failed
+        print(f"\nerror: {name} did not finish and was left unchanged: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

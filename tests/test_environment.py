@@ -1,0 +1,60 @@
+"""requirements.txt is the one source of pins; environment.yml and the venv must agree."""
+
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _requirements():
+    lines = (ROOT / "requirements.txt").read_text().splitlines()
+    return [Requirement(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _requirements_for_this_platform():
+    return [r for r in _requirements() if r.marker is None or Marker(str(r.marker)).evaluate()]
+
+
+def test_every_requirement_is_pinned_exactly():
+    for req in _requirements():
+        specs = list(req.specifier)
+        assert len(specs) == 1 and specs[0].operator == "==", f"{req} is not pinned with =="
+
+
+def test_environment_yml_points_at_the_same_requirements():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda_deps = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip_sections = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
+    # Conda installs only Python and pip; every other pin comes from requirements.txt.
+    assert {re.split(r"[=<>]", d)[0] for d in conda_deps} == {"python", "pip"}
+    assert pip_sections == [["-r requirements.txt", "-e ."]]
+
+
+def test_environment_python_satisfies_the_package():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    python = next(d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python"))
+    version = python.split("=", 1)[1]
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    requires = re.search(r'requires-python = "([^"]+)"', pyproject).group(1)
+    assert version in SpecifierSet(requires)
+
+
+@pytest.mark.parametrize("req", _requirements_for_this_platform(), ids=lambda r: r.name)
+def test_installed_versions_match_the_pins(req):
+    installed = metadata.version(req.name)
+    assert installed in req.specifier, (
+        f"{req.name} {installed} is installed but requirements.txt pins {req.specifier}; "
+        f"run `make clean && make test` to rebuild .venv"
+    )
+
+
+def test_running_python_is_supported():
+    assert sys.version_info >= (3, 10)

@@ -1,0 +1,38 @@
+"""The papermill path: parameters injected into a notebook reach the code, bad ones stop it."""
+
+import json
+from pathlib import Path
+
+import papermill
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "01_manual_two_step_rnn.ipynb"
+
+
+def _run(tmp_path, monkeypatch, **parameters):
+    monkeypatch.setenv("RNN_COURSE_RESULTS_DIR", str(tmp_path))
+    monkeypatch.setenv("RNN_COURSE_FAST", "0")  # papermill's FAST must win over this
+    return papermill.execute_notebook(
+        str(NOTEBOOK),
+        str(tmp_path / NOTEBOOK.name),
+        parameters=parameters,
+        cwd=str(NOTEBOOK.parent),
+        progress_bar=False,
+    )
+
+
+def test_injected_parameters_take_effect(tmp_path, monkeypatch):
+    nb = _run(tmp_path, monkeypatch, FAST=True, SEED=7)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1
+    record = json.loads((tmp_path / f"{NOTEBOOK.stem}.fast.json").read_text())
+    assert record["mode"] == "fast"
+    assert record["parameters"]["SEED"] == 7
+
+
+def test_bad_parameter_stops_with_a_clear_message(tmp_path, monkeypatch):
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        _run(tmp_path, monkeypatch, FAST=True, SEED=-5)
+    assert "parameter SEED must be an integer from 0 to 2**32 - 1, got -5" in str(error.value)
+    assert not list(tmp_path.glob("*.json"))
