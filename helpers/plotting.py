@@ -108,9 +108,14 @@ def draw_unrolled_rnn(
         ax.text(0, -1.35, r"$\mathbf{x}_{(t)}$", ha="center", va="top", color=INPUT_COLOR)
         ax.text(0, 1.35, r"$\mathbf{y}_{(t)}$", ha="center", va="bottom", color=OUTPUT_COLOR)
         # The loop: the output fed back as the next step's extra input.
-        _arrow(ax, (0.55, 0.1), (-0.55, 0.1), connectionstyle="arc3,rad=1.6")
-        ax.text(1.4, 0, "=", ha="center", va="center", fontsize=20)
-        offset = 2.8
+        _arrow(
+            ax,
+            (0.0, 0.8),
+            (0.55, 0.0),
+            connectionstyle="arc,angleA=0,angleB=0,armA=45,armB=25,rad=6",
+        )
+        ax.text(1.6, 0, "=", ha="center", va="center", fontsize=20)
+        offset = 3.0
 
     for t in range(n_steps):
         x = offset + 1.6 * t

@@ -57,7 +57,11 @@ def test_shape_of_a_notebook(notebook):
     assert order == sorted(order), "setup, then parameters, ..., then results"
     assert results[0] is _code_cells(notebook)[-1], "the results cell is the last code cell"
     assert "import helpers" in setup[0].source
-    assert "FAST" in params[0].source and "helpers.FAST" in params[0].source
+    assert "helpers.FAST" in params[0].source, "FAST defaults to helpers.FAST"
+    # Papermill injects its values right after the parameters cell, so the check comes next.
+    checks = cells[cells.index(params[0]) + 1]
+    assert "checks" in checks.metadata.get("tags", [])
+    assert "helpers.check_parameters(" in checks.source
     assert f'"{notebook.path.stem}"' in results[0].source, "results are saved under this notebook"
     headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown"]
     assert "## Summary" in headings and "## Exercises" in headings
@@ -70,12 +74,14 @@ def test_slide_metadata(notebook):
         first_line = cell.source.splitlines()[0] if cell.source else ""
         if cell.cell_type == "markdown" and first_line.startswith("# "):
             assert slide_type == "slide", f"cell {index}: the title starts a slide"
-        if cell.cell_type == "markdown" and first_line.startswith("## "):
+        if cell.cell_type == "markdown" and first_line == "## Results":
+            assert slide_type == "skip", f"cell {index}: the results heading is skipped in slides"
+        elif cell.cell_type == "markdown" and first_line.startswith("## "):
             assert slide_type == "slide", f"cell {index}: a ## section starts a slide"
         if cell.cell_type == "markdown" and first_line.startswith("### "):
             assert slide_type == "subslide", f"cell {index}: a ### section starts a sub-slide"
         tags = cell.metadata.get("tags", [])
-        if {"setup", "parameters", "results"} & set(tags):
+        if {"setup", "parameters", "checks", "results"} & set(tags):
             assert slide_type == "skip", f"cell {index} ({tags}) is skipped in slides"
 
 
