@@ -63,7 +63,9 @@ def verified_path(name, directory=None):
     path = Path(directory) if directory is not None else data_dir()
     path = path / name
     if not path.is_file():
-        raise DataFileError(f"data file {name} is missing (looked for {path}). {_restore_hint(name)}")
+        raise DataFileError(
+            f"data file {name} is missing (looked for {path}). {_restore_hint(name)}"
+        )
     actual = sha256_of(path)
     if actual != SHA256[name]:
         raise DataFileError(

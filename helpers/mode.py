@@ -54,16 +54,17 @@ def _is_int(value):
 
 
 def _is_number(value):
-    return (
-        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-    )
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 RULES = {
     "FAST": ("True or False", lambda v: isinstance(v, bool)),
     "SEED": ("an integer from 0 to 2**32 - 1", lambda v: _is_int(v) and 0 <= v < 2**32),
     "EPOCHS": ("an integer >= 1 (or None for the mode's default)", lambda v: _is_int(v) and v >= 1),
-    "BATCH_SIZE": ("an integer >= 1 (or None for the mode's default)", lambda v: _is_int(v) and v >= 1),
+    "BATCH_SIZE": (
+        "an integer >= 1 (or None for the mode's default)",
+        lambda v: _is_int(v) and v >= 1,
+    ),
     "DATA_FRACTION": (
         "a number in (0, 1] (or None for the mode's default)",
         lambda v: _is_number(v) and 0 < v <= 1,

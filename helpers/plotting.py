@@ -66,7 +66,9 @@ def _mask(name, mask, n_steps):
         return [True] * n_steps
     mask = [bool(m) for m in mask]
     if len(mask) != n_steps:
-        raise ValueError(f"{name} has {len(mask)} entries, expected one per step (n_steps={n_steps})")
+        raise ValueError(
+            f"{name} has {len(mask)} entries, expected one per step (n_steps={n_steps})"
+        )
     return mask
 
 
@@ -122,7 +124,9 @@ def draw_unrolled_rnn(
         _box(ax, x, 0, cell_labels[t], STATE_COLOR)
         if inputs[t]:
             _arrow(ax, (x, -1.1), (x, -0.35))
-            ax.text(x, -1.35, rf"$\mathbf{{x}}_{{({t})}}$", ha="center", va="top", color=INPUT_COLOR)
+            ax.text(
+                x, -1.35, rf"$\mathbf{{x}}_{{({t})}}$", ha="center", va="top", color=INPUT_COLOR
+            )
         if outputs[t]:
             _arrow(ax, (x, 0.35), (x, 1.1))
             ax.text(

@@ -85,6 +85,15 @@ def test_slide_metadata(notebook):
             assert slide_type == "skip", f"cell {index} ({tags}) is skipped in slides"
 
 
+def test_headings_start_their_cells(notebook):
+    # Each heading begins a slide or sub-slide, so it must be the first line of its cell.
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "markdown":
+            continue
+        inner = [line for line in cell.source.splitlines()[1:] if re.match(r"#{1,3} ", line)]
+        assert not inner, f"cell {index}: heading {inner[0]!r} should start a new cell"
+
+
 def test_committed_outputs_are_a_clean_full_run(notebook):
     code = _code_cells(notebook)
     counts = [c.execution_count for c in code]
@@ -94,8 +103,12 @@ def test_committed_outputs_are_a_clean_full_run(notebook):
         for output in cell.get("outputs", []):
             assert output.output_type != "error", f"cell {index} was committed with an error"
             if output.output_type == "stream":
-                assert output.name != "stderr", f"cell {index} has stderr output: {output.text[:200]}"
-            text = json.dumps(output.get("text", "")) + json.dumps(output.get("data", {}).get("text/plain", ""))
+                assert output.name != "stderr", (
+                    f"cell {index} has stderr output: {output.text[:200]}"
+                )
+            text = json.dumps(output.get("text", "")) + json.dumps(
+                output.get("data", {}).get("text/plain", "")
+            )
             assert not MACHINE_PATHS.search(text), f"cell {index} shows a path of this machine"
     assert "papermill" not in notebook.metadata
 

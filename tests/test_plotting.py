@@ -61,7 +61,9 @@ def test_rejects_bad_step_count(n_steps):
 
 
 def test_rejects_mask_of_wrong_length():
-    with pytest.raises(ValueError, match=r"outputs has 2 entries, expected one per step \(n_steps=3\)"):
+    with pytest.raises(
+        ValueError, match=r"outputs has 2 entries, expected one per step \(n_steps=3\)"
+    ):
         draw_unrolled_rnn(3, outputs=[1, 0])
 
 

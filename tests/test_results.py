@@ -61,7 +61,9 @@ def test_bad_notebook_name_is_refused(tmp_path, name):
 
 def test_negative_seconds_are_refused(tmp_path):
     with pytest.raises(ValueError, match="seconds must be >= 0"):
-        save_results("01_manual_two_step_rnn", {"x": 1.0}, fast=True, seconds=-1, directory=tmp_path)
+        save_results(
+            "01_manual_two_step_rnn", {"x": 1.0}, fast=True, seconds=-1, directory=tmp_path
+        )
 
 
 def test_results_dir_from_environment(tmp_path, monkeypatch):
