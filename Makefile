@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 KERNEL := rnn-course
 # Both cores: notebooks run in parallel under pytest-xdist.
 WORKERS ?= 2
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help install lab test execute clean
 
@@ -31,7 +33,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@echo "Environment ready in $(VENV) with the Jupyter kernel '$(KERNEL)'."
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
