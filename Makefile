@@ -11,13 +11,14 @@ WORKERS ?= 2
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help install lab test execute clean
+.PHONY: help install lab test execute slides clean
 
 help:
 	@echo "make lab      set up .venv if needed, then open JupyterLab on notebooks/"
 	@echo "make test     set up .venv if needed, then lint, unit tests and every notebook (fast mode)"
 	@echo "make execute  re-run every notebook in full mode in place, refreshing outputs and results/"
 	@echo "              (one notebook: make execute NOTEBOOKS=notebooks/01_manual_two_step_rnn.ipynb)"
+	@echo "make slides   export every notebook to build/: an HTML page, a reveal.js deck, index.html"
 	@echo "make clean    remove .venv, caches and build output"
 
 install: $(STAMP)
@@ -43,6 +44,9 @@ test: $(STAMP)
 
 execute: $(STAMP)
 	RNN_COURSE_FAST=0 $(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+slides: $(STAMP)
+	$(BIN)/python scripts/build_site.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info results/*.fast.json
