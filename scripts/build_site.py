@@ -35,11 +35,14 @@ REVEAL_SOURCE = Path(sphinx_revealjs.__file__).parent / "_static" / "revealjs"
 MATHJAX_URL = "assets/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
 REVEAL_URL = "assets/reveal.js"
 
-# On a slide, a text output longer than this is cut (the page keeps all of it) ...
+# On a slide, a text output or a code cell longer than this is cut (the page keeps all of
+# it) ...
 SLIDE_OUTPUT_LINES = 12
-# ... and a slide, counted as below, may hold at most this many lines; the deck scrolls
-# within a slide, but a slide longer than this should be split with a sub-slide.
+SLIDE_CODE_LINES = 30
+# ... and a slide, counted as below, may hold at most this many lines (the test's limit; a
+# slide scrolls past about 30). `--paginate` starts sub-slides to keep slides near 35 lines.
 MAX_SLIDE_LINES = 60
+PAGINATE_LINES = 35
 FIGURE_LINES = 14  # a figure takes about as much height as 14 lines of code
 
 
@@ -76,9 +79,15 @@ def _text_lines(output):
 
 
 def for_slides(nb):
-    """A copy of ``nb`` with long text outputs cut to ``SLIDE_OUTPUT_LINES`` lines."""
+    """A copy of ``nb`` with long code and text outputs cut for the slides."""
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
+        source = cell.source.splitlines()
+        if cell.cell_type == "code" and len(source) > SLIDE_CODE_LINES:
+            hidden = len(source) - SLIDE_CODE_LINES
+            cell.source = "\n".join(
+                source[:SLIDE_CODE_LINES] + [f"# ... ({hidden} more lines on the notebook's page)"]
+            )
         for output in cell.get("outputs", []):
             lines = _text_lines(output)
             if lines is None or len(lines) <= SLIDE_OUTPUT_LINES:
@@ -95,6 +104,34 @@ def for_slides(nb):
     return nb
 
 
+def _cell_lines(cell):
+    lines = len(cell.source.splitlines())
+    for output in cell.get("outputs", []):
+        text = _text_lines(output)
+        lines += FIGURE_LINES if text is None else len(text)
+    return lines
+
+
+def paginate(nb):
+    """Start a sub-slide wherever a slide would grow past ``PAGINATE_LINES``; return how many."""
+    changes, current = 0, 0
+    # Sizes are those of the slide version (long outputs cut); metadata is set on ``nb``.
+    for original, shown in zip(nb.cells, for_slides(nb).cells, strict=True):
+        slideshow = original.metadata.setdefault("slideshow", {"slide_type": "-"})
+        if slideshow.get("slide_type") in ("skip", "notes"):
+            continue
+        lines = _cell_lines(shown)
+        if slideshow.get("slide_type") in ("slide", "subslide"):
+            current = lines
+        elif current and current + lines > PAGINATE_LINES:
+            slideshow["slide_type"] = "subslide"
+            changes += 1
+            current = lines
+        else:
+            current += lines
+    return changes
+
+
 def slide_sizes(nb):
     """``[(first cell index, lines)]`` for each slide or sub-slide of the deck made from ``nb``."""
     sizes = []
@@ -102,10 +139,7 @@ def slide_sizes(nb):
         slide_type = cell.metadata.get("slideshow", {}).get("slide_type", "-")
         if slide_type in ("skip", "notes"):
             continue
-        lines = len(cell.source.splitlines())
-        for output in cell.get("outputs", []):
-            text = _text_lines(output)
-            lines += FIGURE_LINES if text is None else len(text)
+        lines = _cell_lines(cell)
         if slide_type in ("slide", "subslide") or not sizes:
             sizes.append([index, 0])
         sizes[-1][1] += lines
@@ -194,11 +228,24 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: all of notebooks/")
     parser.add_argument("--build", type=Path, default=BUILD, help="output folder (default: build/)")
+    parser.add_argument(
+        "--paginate",
+        action="store_true",
+        help="only set sub-slide breaks in the notebooks' metadata, in place, and stop",
+    )
     args = parser.parse_args(argv)
     paths = args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
     for path in paths:
         if not path.is_file() or path.suffix != ".ipynb":
             parser.error(f"{path} is not a notebook file")
+    if args.paginate:
+        for path in paths:
+            nb = nbformat.read(path, as_version=4)
+            changes = paginate(nb)
+            if changes:
+                nbformat.write(nb, path)
+            print(f"{path.name}: {changes} sub-slide breaks added")
+        return 0
 
     args.build.mkdir(parents=True, exist_ok=True)
     copy_assets(args.build)
