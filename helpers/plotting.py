@@ -79,6 +79,7 @@ def draw_unrolled_rnn(
     outputs=None,
     cell_labels=None,
     rolled=False,
+    show_weights=False,
     title=None,
     ax=None,
 ):
@@ -88,7 +89,8 @@ def draw_unrolled_rnn(
     output leaves at that step (default: every step), which is enough to draw every
     configuration of the course. ``cell_labels`` names each step's cell (for example
     "enc" and "dec"). With ``rolled=True`` the rolled-up cell with its loop is drawn first,
-    then "=" and the unrolled chain.
+    then "=" and the unrolled chain. With ``show_weights=True`` every input arrow is labelled
+    Wx and every arrow from one step to the next Wy: the same matrices at every step.
     """
     if not isinstance(n_steps, int) or isinstance(n_steps, bool) or not 1 <= n_steps <= 12:
         raise ValueError(f"n_steps must be an integer from 1 to 12, got {n_steps!r}")
@@ -127,6 +129,8 @@ def draw_unrolled_rnn(
             ax.text(
                 x, -1.35, rf"$\mathbf{{x}}_{{({t})}}$", ha="center", va="top", color=INPUT_COLOR
             )
+            if show_weights:
+                ax.text(x + 0.1, -0.75, r"$\mathbf{W}_x$", ha="left", va="center", fontsize=9)
         if outputs[t]:
             _arrow(ax, (x, 0.35), (x, 1.1))
             ax.text(
@@ -134,6 +138,8 @@ def draw_unrolled_rnn(
             )
         if t > 0:
             _arrow(ax, (x - 1.05, 0), (x - 0.55, 0))
+            if show_weights:
+                ax.text(x - 0.8, 0.12, r"$\mathbf{W}_y$", ha="center", va="bottom", fontsize=9)
     ax.set_xlim(-1.0 if rolled else offset - 1.0, offset + 1.6 * (n_steps - 1) + 1.0)
     ax.set_ylim(-2.0, 2.0)
     ax.set_aspect("equal")

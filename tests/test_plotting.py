@@ -48,6 +48,13 @@ def test_masks_choose_where_inputs_and_outputs_are():
     plt.close("all")
 
 
+def test_weight_labels_mark_every_shared_matrix():
+    labels = _labels(draw_unrolled_rnn(3, show_weights=True))
+    assert labels.count(r"$\mathbf{W}_x$") == 3  # one per input
+    assert labels.count(r"$\mathbf{W}_y$") == 2  # one per step-to-step arrow
+    plt.close("all")
+
+
 def test_draws_into_a_given_axes():
     fig, ax = plt.subplots()
     assert draw_unrolled_rnn(2, ax=ax) is ax
