@@ -1,0 +1,81 @@
+"""Notebooks give the same numbers when run again: in a new kernel, and in the same kernel.
+
+- Determinism: two notebooks are executed twice each in fast mode with papermill; every
+  recorded number must be identical (timings excepted).
+- Rerun in place: the quickest notebooks are run top to bottom twice in one kernel; every
+  compared output (the ones nbval checks) must be the same the second time, so a learner
+  can run all cells again without restarting.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+# Numbers that measure time, not results.
+TIMING = re.compile(r"seconds|per_second|_time|throughput|_ms\b|speed")
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+
+def _run_fast(name, results_dir, monkeypatch):
+    results_dir.mkdir()
+    monkeypatch.setenv("RNN_COURSE_RESULTS_DIR", str(results_dir))
+    papermill.execute_notebook(
+        str(NOTEBOOKS / f"{name}.ipynb"),
+        str(results_dir / f"{name}.ipynb"),
+        parameters={"FAST": True},
+        cwd=str(NOTEBOOKS),
+        progress_bar=False,
+    )
+    record = json.loads((results_dir / f"{name}.fast.json").read_text())
+    return {key: value for key, value in record["metrics"].items() if not TIMING.search(key)}
+
+
+@pytest.mark.parametrize("name", ["01_manual_two_step_rnn", "03_variable_length_sequences"])
+def test_two_fast_runs_record_identical_numbers(name, tmp_path, monkeypatch):
+    first = _run_fast(name, tmp_path / "first", monkeypatch)
+    second = _run_fast(name, tmp_path / "second", monkeypatch)
+    assert first, "no numbers to compare"
+    assert first == second
+
+
+def _compared_outputs(nb):
+    """Text of every output nbval compares, per code cell."""
+    texts = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
+            continue
+        parts = []
+        for output in cell.outputs:
+            if output.output_type == "stream":
+                parts.append(output.text)
+            elif output.output_type in ("execute_result", "display_data"):
+                parts.append(output.get("data", {}).get("text/plain", ""))
+            elif output.output_type == "error":
+                parts.append(f"{output.ename}: {output.evalue}")
+        texts.append(ADDRESS.sub("0x", "".join(parts)))
+    return texts
+
+
+@pytest.mark.parametrize("name", ["00_recurrent_neurons", "01_manual_two_step_rnn"])
+def test_running_every_cell_again_gives_the_same_outputs(name, monkeypatch, tmp_path):
+    monkeypatch.setenv("RNN_COURSE_FAST", "1")
+    monkeypatch.setenv("RNN_COURSE_RESULTS_DIR", str(tmp_path))
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    client = NotebookClient(nb, timeout=600, resources={"metadata": {"path": str(NOTEBOOKS)}})
+    passes = []
+    with client.setup_kernel():
+        for _ in range(2):
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type == "code":
+                    client.execute_cell(cell, index)
+            passes.append(_compared_outputs(nb))
+    first, second = passes
+    differing = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    assert not differing, f"compared cells {differing} print something else the second time"
