@@ -16,7 +16,7 @@ RUN_OFFLINE := $(if $(filter 1,$(OFFLINE)),unshare -n sh -c 'ip link set lo up &
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help install lab test execute slides clean
+.PHONY: help install lab test execute slides results clean
 
 help:
 	@echo "make lab      set up .venv if needed, then open JupyterLab on notebooks/"
@@ -24,6 +24,7 @@ help:
 	@echo "make execute  re-run every notebook in full mode in place, refreshing outputs and results/"
 	@echo "              (one notebook: make execute NOTEBOOKS=notebooks/01_manual_two_step_rnn.ipynb)"
 	@echo "make slides   export every notebook to build/: an HTML page, a reveal.js deck, index.html"
+	@echo "make results  regenerate README.md's results table from results/*.json"
 	@echo "make clean    remove .venv, caches and build output"
 
 install: $(STAMP)
@@ -55,6 +56,9 @@ execute: $(STAMP)
 
 slides: $(STAMP)
 	$(BIN)/python scripts/build_site.py
+
+results: $(STAMP)
+	$(BIN)/python scripts/results_table.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info results/*.fast.json
