@@ -16,7 +16,7 @@ RUN_OFFLINE := $(if $(filter 1,$(OFFLINE)),unshare -n sh -c 'ip link set lo up &
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help install lab test execute slides results clean
+.PHONY: help install lab test execute slides results bench clean
 
 help:
 	@echo "make lab      set up .venv if needed, then open JupyterLab on notebooks/"
@@ -25,6 +25,7 @@ help:
 	@echo "              (one notebook: make execute NOTEBOOKS=notebooks/01_manual_two_step_rnn.ipynb)"
 	@echo "make slides   export every notebook to build/: an HTML page, a reveal.js deck, index.html"
 	@echo "make results  regenerate README.md's results table from results/*.json"
+	@echo "make bench    measure training speed against this CPU's matmul peak (results/bench.json)"
 	@echo "make clean    remove .venv, caches and build output"
 
 install: $(STAMP)
@@ -59,6 +60,9 @@ slides: $(STAMP)
 
 results: $(STAMP)
 	$(BIN)/python scripts/results_table.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info results/*.fast.json
