@@ -8,7 +8,8 @@ otherwise end up in every notebook's committed outputs.
 - :mod:`helpers.seeding`: :func:`seed_everything`;
 - :mod:`helpers.data`: one checked loader per dataset in ``data/``;
 - :mod:`helpers.results`: :func:`save_results` into ``results/<notebook>.json``;
-- :mod:`helpers.plotting`: the course figure style and unrolled-RNN diagrams.
+- :mod:`helpers.plotting`: the course figure style and unrolled-RNN diagrams;
+- :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name.
 """
 
 import os
@@ -41,6 +42,7 @@ from helpers.data import (  # noqa: E402
     load_seattle_temps,
     load_sotu_text,
 )
+from helpers.distribute import STRATEGIES, make_strategy, split_cpu  # noqa: E402
 from helpers.mode import FAST_ENV_VAR, check_parameters, fast_from_env, pick  # noqa: E402
 from helpers.plotting import draw_unrolled_rnn, use_course_style  # noqa: E402
 from helpers.results import Timer, save_results  # noqa: E402
@@ -52,6 +54,7 @@ FAST = fast_from_env()
 __all__ = [
     "FAST",
     "FAST_ENV_VAR",
+    "STRATEGIES",
     "DataFileError",
     "Timer",
     "check_parameters",
@@ -62,8 +65,10 @@ __all__ = [
     "load_movie_reviews",
     "load_seattle_temps",
     "load_sotu_text",
+    "make_strategy",
     "pick",
     "save_results",
     "seed_everything",
+    "split_cpu",
     "use_course_style",
 ]

@@ -70,6 +70,12 @@ HEADLINES = {
         ("temp_test_mae_f_rnn_24h_mean", "Seattle, next 24 h, RNN MAE (°F)", ".3f", "", ""),
         ("temp_test_mae_f_persistence_24h_mean", "same, persistence", ".3f", "", ""),
     ],
+    "07_deep_rnns": [
+        ("baseline_val_mse", "adding problem, baseline MSE (predict the mean)", ".4f", "", ""),
+        ("val_mse_reference", "3-layer SimpleRNN, Keras init, tanh, Adam, clipping", ".4f", "", ""),
+        ("val_mse_relu", "same with a ReLU activation", ".4f", "", ""),
+        ("val_mse_plain_sgd", "same with plain SGD", ".4f", "", ""),
+    ],
     "09_word_embeddings": [
         (
             "month_share_top5",
