@@ -41,6 +41,7 @@ from helpers.data import (  # noqa: E402
     load_movie_reviews,
     load_seattle_temps,
     load_sotu_text,
+    load_translation_pairs,
 )
 from helpers.distribute import STRATEGIES, make_strategy, split_cpu  # noqa: E402
 from helpers.mode import FAST_ENV_VAR, check_parameters, fast_from_env, pick  # noqa: E402
@@ -65,6 +66,7 @@ __all__ = [
     "load_movie_reviews",
     "load_seattle_temps",
     "load_sotu_text",
+    "load_translation_pairs",
     "make_strategy",
     "pick",
     "save_results",

@@ -29,6 +29,9 @@ SHA256 = {
     "bible_bbe_lsg1910_eng_fra.tsv.gz": (
         "6803875e0f23b4ff4e54b622ed2f0d56102dde06bea87f9e40b1cdc71f054d74"
     ),
+    "eng_fra_grammar_pairs.tsv": (
+        "ac0c1d3e947d70bda1877f9ec4cd8cf084672f13c4a5aa296ae6640bda4cbf83"
+    ),
 }
 
 
@@ -149,6 +152,26 @@ def load_bible_pairs(directory=None):
         for row in reader:
             english.append(row[3])
             french.append(row[4])
+    return english, french
+
+
+def load_translation_pairs(directory=None):
+    """English-French sentence pairs made by a grammar, as two lists, ``(english, french)``.
+
+    25,000 short sentence pairs written by ``data/make_translation_pairs.py`` (seed 42),
+    sorted by the English sentence; every English sentence is distinct and has exactly one
+    French translation. Used in notebook 10.
+    """
+    path = verified_path("eng_fra_grammar_pairs.tsv", directory)
+    english, french = [], []
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        if header != ["english", "french"]:
+            raise DataFileError(f"unexpected header in the translation pairs: {header}")
+        for row in reader:
+            english.append(row[0])
+            french.append(row[1])
     return english, french
 
 
