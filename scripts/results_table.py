@@ -76,6 +76,24 @@ HEADLINES = {
         ("val_mse_relu", "same with a ReLU activation", ".4f", "", ""),
         ("val_mse_plain_sgd", "same with plain SGD", ".4f", "", ""),
     ],
+    "08_lstm_cells": [
+        (
+            "max_abs_diff_numpy_vs_keras_lstm",
+            "max abs. difference, NumPy LSTM vs Keras",
+            ".1e",
+            "",
+            "",
+        ),
+        (
+            "lstm_accuracy_longest",
+            "first-step memory task, 200 noise steps: LSTM accuracy",
+            ".3f",
+            "",
+            "",
+        ),
+        ("simplernn_accuracy_longest", "same, SimpleRNN", ".3f", "", ""),
+        ("reber_test_accuracy", "embedded Reber grammar, LSTM test accuracy", ".3f", "", ""),
+    ],
     "09_word_embeddings": [
         (
             "month_share_top5",
