@@ -57,6 +57,24 @@ HEADLINES = {
         ("full_bptt_accuracy", "lag-8 task, full BPTT accuracy", ".3f", "", ""),
         ("truncated_bptt_accuracy", "lag-8 task, 4-step truncated BPTT accuracy", ".3f", "", ""),
     ],
+    "05_mnist_sequence_classifier": [
+        (
+            "simple_rnn_test_accuracy",
+            "MNIST, SimpleRNN(150) test accuracy",
+            ".4f",
+            "98%",
+            f"97.44% final, 98.06% best ({FIRST_EDITION})",
+        ),
+        (
+            "lstm_test_accuracy",
+            "MNIST, LSTM(150) test accuracy",
+            ".4f",
+            "",
+            f"98.71% for a three-layer LSTM ({FIRST_EDITION})",
+        ),
+        ("simple_rnn_epochs", "SimpleRNN epochs", "d", "", ""),
+        ("lstm_epochs", "LSTM epochs", "d", "", ""),
+    ],
     "06_time_series_prediction": [
         (
             "series_test_mse_rnn",
