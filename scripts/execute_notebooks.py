@@ -10,6 +10,7 @@ stripped so that diffs show only what the notebook computed.
 """
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -20,6 +21,7 @@ import papermill
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+TIMINGS = ROOT / "results" / "execute_timings.json"
 
 
 def strip_papermill_metadata(nb):
@@ -74,7 +76,18 @@ def main(argv=None):
     print(f"\n{'notebook':<45} {'seconds':>8}")
     for name, seconds in timings:
         print(f"{name:<45} {seconds:8.1f}")
-    print(f"{'total':<45} {sum(s for _, s in timings):8.1f}")
+    total = sum(s for _, s in timings)
+    print(f"{'total':<45} {total:8.1f}")
+    whole_course = not args.notebooks and not args.fast and not failed
+    if whole_course:
+        record = {
+            "mode": "full",
+            "seconds": {name: round(seconds, 1) for name, seconds in timings},
+            "total_seconds": round(total, 1),
+            "cpus": os.cpu_count(),
+        }
+        TIMINGS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        print(f"recorded in {TIMINGS.relative_to(ROOT)}")
     if failed:
         name, error = failed
         print(f"\nerror: {name} did not finish and was left unchanged: {error}", file=sys.stderr)
