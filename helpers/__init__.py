@@ -9,27 +9,23 @@ otherwise end up in every notebook's committed outputs.
 - :mod:`helpers.data`: one checked loader per dataset in ``data/``;
 - :mod:`helpers.results`: :func:`save_results` into ``results/<notebook>.json``;
 - :mod:`helpers.plotting`: the course figure style and unrolled-RNN diagrams;
-- :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name.
+- :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name;
+- :mod:`helpers.quiet`: :func:`quiet_native_stderr`, for TensorFlow's C++ notices.
 """
 
 import os
 import sys
+
+from helpers.quiet import quiet_native_stderr
 
 
 def _import_tensorflow_quietly():
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if "tensorflow" in sys.modules:
         return
-    sys.stderr.flush()
-    saved_stderr = os.dup(2)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 2)
-            import keras  # noqa: F401
-            import tensorflow  # noqa: F401
-    finally:
-        os.dup2(saved_stderr, 2)
-        os.close(saved_stderr)
+    with quiet_native_stderr():
+        import keras  # noqa: F401
+        import tensorflow  # noqa: F401
 
 
 _import_tensorflow_quietly()
@@ -69,6 +65,7 @@ __all__ = [
     "load_translation_pairs",
     "make_strategy",
     "pick",
+    "quiet_native_stderr",
     "save_results",
     "seed_everything",
     "split_cpu",
