@@ -110,6 +110,8 @@ HEADLINES = {
             "",
         ),
         ("simplernn_accuracy_longest", "same, SimpleRNN", ".3f", "", ""),
+        ("gru_accuracy_longest", "same, GRU with Keras's default biases", ".3f", "", ""),
+        ("gru_zbias1_accuracy_longest", "same, GRU with update-gate bias 1", ".3f", "", ""),
         ("reber_test_accuracy", "embedded Reber grammar, LSTM test accuracy", ".3f", "", ""),
     ],
     "09_word_embeddings": [
