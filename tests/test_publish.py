@@ -6,14 +6,8 @@ install it. Screenshots land in build/screenshots/.
 """
 
 import importlib.util
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -161,26 +155,8 @@ def test_deck_works_offline_in_chromium(site, path):
     assert not remote, f"the deck asked the network for: {remote}"
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_server(url, server, tmp_path, seconds=90):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            assert server.poll() is None, (tmp_path / "lab.log").read_text()
-            assert time.monotonic() < deadline, f"JupyterLab did not start within {seconds} s"
-            time.sleep(0.5)
-
-
 @needs_chromium
-def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path):
+def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path, jupyterlab):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
@@ -194,21 +170,8 @@ def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path):
             cell.outputs, cell.execution_count = [], None
     nbformat.write(nb, workdir / "01_manual_two_step_rnn.ipynb")
     n_code_cells = sum(cell.cell_type == "code" for cell in nb.cells)
-    port, token = _free_port(), "ui-test-token"
-    log = open(tmp_path / "lab.log", "wb")
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-            "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={workdir}",
-        ],
-        stdout=log,
-        stderr=log,
-        env={**os.environ, "RNN_COURSE_FAST": "1", "JUPYTER_RUNTIME_DIR": str(tmp_path)},
-    )  # fmt: skip
-    try:
-        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", server, tmp_path)
-        url = f"http://127.0.0.1:{port}/lab/tree/01_manual_two_step_rnn.ipynb?token={token}"
+    with jupyterlab(workdir, RNN_COURSE_FAST="1") as (base, token):
+        url = f"{base}/lab/tree/01_manual_two_step_rnn.ipynb?token={token}"
         with sync_playwright() as playwright:
             browser = _browser(playwright, allow_loopback=True)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -241,7 +204,3 @@ def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path):
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=SCREENSHOTS / "lab_01_manual_two_step_rnn.png")
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
