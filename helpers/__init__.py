@@ -4,12 +4,13 @@ Import it first in a notebook's setup cell: it silences TensorFlow's C++ start-u
 which is written to stderr no matter what ``TF_CPP_MIN_LOG_LEVEL`` says, and would
 otherwise end up in every notebook's committed outputs.
 
-- :mod:`helpers.mode`: ``FAST`` (from ``RNN_COURSE_FAST``) and parameter checks;
+- :mod:`helpers.mode`: ``FAST`` (from ``RNN_COURSE_FAST``), parameter checks and rules;
 - :mod:`helpers.seeding`: :func:`seed_everything`;
 - :mod:`helpers.data`: one checked loader per dataset in ``data/``;
 - :mod:`helpers.results`: :func:`save_results` into ``results/<notebook>.json``;
 - :mod:`helpers.plotting`: the course figure style and unrolled-RNN diagrams;
 - :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name;
+- :mod:`helpers.reference`: :func:`simple_rnn_numpy`, the RNN equation in NumPy;
 - :mod:`helpers.quiet`: :func:`quiet_native_stderr`, for TensorFlow's C++ notices.
 """
 
@@ -39,9 +40,25 @@ from helpers.data import (  # noqa: E402
     load_sotu_text,
     load_translation_pairs,
 )
-from helpers.distribute import STRATEGIES, make_strategy, split_cpu  # noqa: E402
-from helpers.mode import FAST_ENV_VAR, check_parameters, fast_from_env, pick  # noqa: E402
+from helpers.distribute import (  # noqa: E402
+    STRATEGIES,
+    make_strategy,
+    split_cpu,
+    strategy_from_parameters,
+)
+from helpers.mode import (  # noqa: E402
+    COUNT,
+    FAST_ENV_VAR,
+    POSITIVE_NUMBER,
+    check_parameters,
+    fast_from_env,
+    int_at_least,
+    is_count,
+    is_positive_number,
+    pick,
+)
 from helpers.plotting import draw_unrolled_rnn, use_course_style  # noqa: E402
+from helpers.reference import simple_rnn_numpy  # noqa: E402
 from helpers.results import Timer, save_results  # noqa: E402
 from helpers.seeding import seed_everything  # noqa: E402
 
@@ -49,14 +66,19 @@ from helpers.seeding import seed_everything  # noqa: E402
 FAST = fast_from_env()
 
 __all__ = [
+    "COUNT",
     "FAST",
     "FAST_ENV_VAR",
+    "POSITIVE_NUMBER",
     "STRATEGIES",
     "DataFileError",
     "Timer",
     "check_parameters",
     "draw_unrolled_rnn",
     "fast_from_env",
+    "int_at_least",
+    "is_count",
+    "is_positive_number",
     "load_bible_pairs",
     "load_mnist",
     "load_movie_reviews",
@@ -68,6 +90,8 @@ __all__ = [
     "quiet_native_stderr",
     "save_results",
     "seed_everything",
+    "simple_rnn_numpy",
     "split_cpu",
+    "strategy_from_parameters",
     "use_course_style",
 ]

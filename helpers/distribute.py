@@ -5,7 +5,10 @@
 logical CPU devices) and averages their gradients; ``"multi_worker"`` does the same across
 machines, configured by the ``TF_CONFIG`` environment variable.
 
-Build and compile the model inside ``with strategy.scope():``; ``fit`` needs no change.
+A training notebook takes two parameters, ``STRATEGY`` (a name) and ``LOGICAL_CPUS`` (to
+split the CPU into several devices and try ``"mirrored"`` without a GPU), and calls
+:func:`strategy_from_parameters`. Build and compile the model inside
+``with strategy.scope():``; ``fit`` needs no change.
 """
 
 STRATEGIES = ("default", "mirrored", "multi_worker")
@@ -46,3 +49,14 @@ def make_strategy(name="default"):
         devices = gpus or [device.name for device in tf.config.list_logical_devices("CPU")]
         return tf.distribute.MirroredStrategy(devices=devices)
     return tf.distribute.MultiWorkerMirroredStrategy()
+
+
+def strategy_from_parameters(name="default", logical_cpus=None):
+    """The strategy a notebook's ``STRATEGY`` and ``LOGICAL_CPUS`` parameters ask for.
+
+    With ``logical_cpus`` set, the CPU is split first, which must happen before TensorFlow
+    runs its first operation: call this in the cell after the parameter checks.
+    """
+    if logical_cpus is not None:
+        split_cpu(logical_cpus)
+    return make_strategy(name)

@@ -12,6 +12,8 @@ over the default read here.
 import math
 import os
 
+from helpers.distribute import STRATEGIES
+
 FAST_ENV_VAR = "RNN_COURSE_FAST"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
@@ -48,27 +50,48 @@ def pick(value, *, fast, full, is_fast):
     return fast if is_fast else full
 
 
-# Rules for the knobs that recur across notebooks: (description, test).
-def _is_int(value):
+# Tests for knob values, shared by the notebooks' own rules.
+def is_int(value):
+    """An ``int`` (``True`` and ``False`` are not counted as integers)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value):
+def is_count(value):
+    """An integer >= 1: a size, a number of epochs, steps or units."""
+    return is_int(value) and value >= 1
+
+
+def is_number(value):
+    """A finite ``int`` or ``float`` (not a bool)."""
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def is_positive_number(value):
+    """A finite number > 0: a learning rate, a clipping norm."""
+    return is_number(value) and value > 0
+
+
+def int_at_least(low):
+    """The rule ``(description, test)`` for an integer >= ``low``."""
+    return (f"an integer >= {low}", lambda v: is_int(v) and v >= low)
+
+
+#: The rule for a count, and for a positive number.
+COUNT = ("an integer >= 1", is_count)
+POSITIVE_NUMBER = ("a number > 0", is_positive_number)
+
+# Rules for the knobs that recur across notebooks: (description, test).
 RULES = {
     "FAST": ("True or False", lambda v: isinstance(v, bool)),
-    "SEED": ("an integer from 0 to 2**32 - 1", lambda v: _is_int(v) and 0 <= v < 2**32),
-    "EPOCHS": ("an integer >= 1 (or None for the mode's default)", lambda v: _is_int(v) and v >= 1),
-    "BATCH_SIZE": (
-        "an integer >= 1 (or None for the mode's default)",
-        lambda v: _is_int(v) and v >= 1,
-    ),
+    "SEED": ("an integer from 0 to 2**32 - 1", lambda v: is_int(v) and 0 <= v < 2**32),
+    "EPOCHS": ("an integer >= 1 (or None for the mode's default)", is_count),
+    "BATCH_SIZE": ("an integer >= 1 (or None for the mode's default)", is_count),
     "DATA_FRACTION": (
         "a number in (0, 1] (or None for the mode's default)",
-        lambda v: _is_number(v) and 0 < v <= 1,
+        lambda v: is_number(v) and 0 < v <= 1,
     ),
+    "STRATEGY": (f"one of {', '.join(STRATEGIES)}", lambda v: v in STRATEGIES),
+    "LOGICAL_CPUS": ("an integer >= 1 (or None to leave the CPU whole)", is_count),
 }
 
 

@@ -1,8 +1,11 @@
-"""Regenerate the README's results table from results/*.json (``make results``).
+"""Regenerate the README's results tables from results/*.json (``make results``).
 
 Each notebook's headline numbers stand beside the lesson's figure and a published reference
-for the same task where one exists. The table sits in README.md between two marker comments;
-``--check`` only reports whether it is up to date (the test suite runs that).
+for the same task where one exists; the timings of the last whole-course ``make execute``
+(results/execute_timings.json) and the speed measurements of ``make bench``
+(results/bench.json) have blocks of their own. Each block sits in README.md between two
+marker comments; ``--check`` only reports whether they are up to date (the test suite runs
+that).
 """
 
 import argparse
@@ -14,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "results"
 README = ROOT / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+BLOCKS = ("results", "timings", "bench")
 FIRST_EDITION = "first-edition reference notebook (Géron, *Hands-On ML*, ch. 14)"
 
 # notebook -> [(metric, what it is, format, lesson's figure, published reference)]
@@ -87,6 +91,27 @@ HEADLINES = {
         ("series_test_mse_naive", "same, naive", ".4f", "", ""),
         ("temp_test_mae_f_rnn_24h_mean", "Seattle, next 24 h, RNN MAE (°F)", ".3f", "", ""),
         ("temp_test_mae_f_persistence_24h_mean", "same, persistence", ".3f", "", ""),
+        (
+            "temp_test_mae_f_seasonal_24h_mean",
+            "same, seasonal naive (same hour yesterday)",
+            ".3f",
+            "",
+            "",
+        ),
+        (
+            "temp_test_mae_f_residual_rnn_24h_mean",
+            "same, RNN forecasting the seasonal-naive residual",
+            ".3f",
+            "",
+            "",
+        ),
+        (
+            "temp_test_mae_f_seasonal_trend_24h_mean",
+            "same, seasonal naive + yesterday's trend (no training)",
+            ".3f",
+            "",
+            "",
+        ),
     ],
     "07_deep_rnns": [
         ("baseline_val_mse", "adding problem, baseline MSE (predict the mean)", ".4f", "", ""),
@@ -104,7 +129,7 @@ HEADLINES = {
         ),
         (
             "lstm_accuracy_longest",
-            "first-step memory task, 200 noise steps: LSTM accuracy",
+            "first-step memory task, 200 noise steps: LSTM accuracy (mean of 3 seeds)",
             ".3f",
             "",
             "",
@@ -168,12 +193,60 @@ def table():
     return "\n".join(rows) + "\n\n" + footer + "\n"
 
 
+def timings_text():
+    record = json.loads((RESULTS / "execute_timings.json").read_text(encoding="utf-8"))
+    seconds = record["seconds"]
+    longest = max(seconds, key=seconds.get)
+    rows = ["| notebook | seconds |", "| --- | ---: |"]
+    rows += [f"| `{Path(name).stem}` | {value:.0f} |" for name, value in seconds.items()]
+    return (
+        f"The last whole-course `make execute` ({record['mode']} mode, {record['cpus']} CPUs) took "
+        f"{record['total_seconds']:.0f} s ({record['total_seconds'] / 60:.1f} minutes); the "
+        f"longest notebook, `{Path(longest).stem}`, {seconds[longest]:.0f} s "
+        "(`results/execute_timings.json`).\n\n" + "\n".join(rows) + "\n"
+    )
+
+
+def bench_text():
+    record = json.loads((RESULTS / "bench.json").read_text(encoding="utf-8"))
+    peak = record["matmul_peak_gflops"]
+    rows = [
+        "| layer | Keras defaults (batch 150) | best setting found | achieved GFLOP/s "
+        "| ratio to the peak | ratio to its own step's matmul |",
+        "| --- | --- | --- | ---: | ---: | ---: |",
+    ]
+    for cell, best in record["best"].items():
+        default = record["training"][cell]["batch 150"]
+        rows.append(
+            f"| {cell}(150) | {default['samples_per_second']:,.0f} samples/s, ratio "
+            f"{default['ratio_to_peak']:.2f} | {best['setting']}: "
+            f"{best['samples_per_second']:,.0f} samples/s | {best['gflops']:.0f} "
+            f"| {best['ratio_to_peak']:.2f} | {best['ratio_to_step_ceiling']:.2f} |"
+        )
+    steps = record["lstm_step_seconds"]
+    machine = record["machine"]
+    load = machine["load_average_1min_at_end"]
+    return (
+        f"Matmul peak: {peak:.0f} GFLOP/s (square float32 products up to 3072). "
+        f"Measured on {machine['cpus']} CPUs, load average {load:.1f} at the end, "
+        f"TensorFlow {record['versions']['tensorflow']}.\n\n"
+        + "\n".join(rows)
+        + "\n\nOne LSTM training step, batch 150: "
+        + ", ".join(f"{mode} {value * 1000:.1f} ms" for mode, value in steps.items())
+        + ".\n"
+    )
+
+
 def updated_readme(text):
-    if START not in text or END not in text:
-        raise ValueError(f"README.md has no {START} ... {END} block for the results table")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{table()}{END}{tail}"
+    makers = {"results": table, "timings": timings_text, "bench": bench_text}
+    for block in BLOCKS:
+        start, end = f"<!-- {block}:start -->", f"<!-- {block}:end -->"
+        if start not in text or end not in text:
+            raise ValueError(f"README.md has no {start} ... {end} block")
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        text = f"{head}{start}\n{makers[block]()}{end}{tail}"
+    return text
 
 
 def main(argv=None):
@@ -184,12 +257,12 @@ def main(argv=None):
     new = updated_readme(text)
     if args.check:
         if new != text:
-            print("README.md's results table differs from results/*.json: run `make results`")
+            print("README.md's results tables differ from results/*.json: run `make results`")
             return 1
-        print("README.md's results table matches results/*.json")
+        print("README.md's results tables match results/*.json")
         return 0
     README.write_text(new, encoding="utf-8")
-    print("README.md's results table regenerated from results/*.json")
+    print("README.md's results tables regenerated from results/*.json")
     return 0
 
 

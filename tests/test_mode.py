@@ -45,6 +45,8 @@ def test_check_parameters_accepts_good_values():
         ("BATCH_SIZE", 0, "an integer >= 1"),
         ("DATA_FRACTION", 1.5, r"a number in \(0, 1\]"),
         ("DATA_FRACTION", float("nan"), r"a number in \(0, 1\]"),
+        ("STRATEGY", "tpu", "one of default, mirrored, multi_worker"),
+        ("LOGICAL_CPUS", 0, "an integer >= 1"),
     ],
 )
 def test_check_parameters_names_the_bad_parameter(name, value, expected):
@@ -62,3 +64,21 @@ def test_check_parameters_takes_notebook_specific_rules():
 def test_check_parameters_refuses_unknown_names():
     with pytest.raises(KeyError, match="no rule to check parameter LR"):
         mode.check_parameters(LR=0.1)
+
+
+@pytest.mark.parametrize(
+    "value, count, positive",
+    [(1, True, True), (0, False, False), (True, False, False), (2.0, False, True),
+     (0.5, False, True), (-1, False, False), (float("inf"), False, False), ("3", False, False)],
+)  # fmt: skip
+def test_shared_value_tests(value, count, positive):
+    assert mode.is_count(value) is count
+    assert mode.is_positive_number(value) is positive
+
+
+def test_int_at_least_describes_and_tests_its_bound():
+    text, test = mode.int_at_least(2)
+    assert text == "an integer >= 2"
+    assert test(2) and not test(1) and not test(2.0) and not test(True)
+    with pytest.raises(ValueError, match="parameter SEQ_LEN must be an integer >= 2, got 1"):
+        mode.check_parameters(rules={"SEQ_LEN": (text, test)}, SEQ_LEN=1)

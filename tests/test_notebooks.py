@@ -120,3 +120,16 @@ def test_full_mode_results_are_committed(notebook):
     assert record["notebook"] == notebook.path.stem
     assert record["mode"] == "full"
     assert record["metrics"]
+
+
+def test_notebooks_that_fit_models_take_a_distribution_strategy(notebook):
+    # Hand-written training steps (04's BPTT, 09's sparse word2vec updates) run on one
+    # device by design; every notebook that trains with Keras's fit takes a strategy.
+    code = "\n".join(c.source for c in _code_cells(notebook))
+    if ".fit(" not in code:
+        return
+    params = _tagged(notebook, "parameters")[0].source
+    assert re.search(r"^STRATEGY = ", params, re.M) and re.search(r"^LOGICAL_CPUS = ", params, re.M)
+    assert "helpers.strategy_from_parameters(STRATEGY, LOGICAL_CPUS)" in code
+    assert "strategy.scope()" in code
+    assert '"REPLICAS": strategy.num_replicas_in_sync' in _tagged(notebook, "results")[0].source
