@@ -132,4 +132,4 @@ def test_notebooks_that_fit_models_take_a_distribution_strategy(notebook):
     assert re.search(r"^STRATEGY = ", params, re.M) and re.search(r"^LOGICAL_CPUS = ", params, re.M)
     assert "helpers.strategy_from_parameters(STRATEGY, LOGICAL_CPUS)" in code
     assert "strategy.scope()" in code
-    assert '"REPLICAS": strategy.num_replicas_in_sync' in _tagged(notebook, "results")[0].source
+    assert ".distribute_strategy.num_replicas_in_sync" in _tagged(notebook, "results")[0].source
