@@ -33,31 +33,14 @@ def test_strategy_from_parameters_without_a_split_is_make_strategy():
     assert strategy.num_replicas_in_sync == 1
 
 
-def test_notebook_05_learns_under_mirrored_strategy_on_two_logical_cpus(tmp_path, monkeypatch):
-    notebook = (
-        Path(__file__).resolve().parent.parent / "notebooks" / "05_mnist_sequence_classifier.ipynb"
-    )
-    monkeypatch.setenv("RNN_COURSE_RESULTS_DIR", str(tmp_path))
-    papermill.execute_notebook(
-        str(notebook),
-        str(tmp_path / notebook.name),
-        parameters={"FAST": True, "STRATEGY": "mirrored", "LOGICAL_CPUS": 2},
-        cwd=str(notebook.parent),
-        progress_bar=False,
-    )
-    record = json.loads((tmp_path / "05_mnist_sequence_classifier.fast.json").read_text())
-    assert record["parameters"]["STRATEGY"] == "mirrored"
-    assert record["parameters"]["REPLICAS"] == 2
-    # Fast mode trains on 5,000 images for 2 epochs: far above the 0.1 of guessing.
-    assert record["metrics"]["simple_rnn_test_accuracy"] > 0.5
-
-
-# The other notebooks that train with fit: a learning check each, from fast-mode results
-# (the fast default run gives, for comparison: 03 masked 0.55 vs unmasked 0.48; 06 RNN MSE
-# 0.10 vs naive 0.66; 07 ReLU stack 0.04 vs the mean predictor 0.17; 08 LSTM 1.00 at 5
+# Every notebook that trains with fit, trained on two logical CPUs in fast mode, with a
+# learning check each (the fast default run gives, for comparison: 03 masked 0.55 vs
+# unmasked 0.48; 05 0.80 on 5,000 images in 2 epochs, against 0.1 for guessing; 06 RNN
+# MSE 0.10 vs naive 0.66; 07 ReLU stack 0.04 vs the mean predictor 0.17; 08 LSTM 1.00 at 5
 # noise steps; 10 BLEU 0.09).
 LEARNS = {
     "03_variable_length_sequences": lambda m: m["test_accuracy_masked"] > 0.5,
+    "05_mnist_sequence_classifier": lambda m: m["simple_rnn_test_accuracy"] > 0.5,
     "06_time_series_prediction": lambda m: (
         m["series_test_mse_rnn"] < m["series_test_mse_naive"] / 2
     ),
