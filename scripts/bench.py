@@ -145,8 +145,8 @@ def bfloat16_throughput(cell, batch_size, samples):
         keras.mixed_precision.set_global_policy("float32")
 
 
-def step_modes(cell="LSTM", batch_size=150, repeats=20):
-    """Seconds per training step: eager, tf.function, XLA."""
+def step_modes(cell="LSTM", batch_size=150):
+    """Seconds per training step (best of 3 bursts): eager, tf.function, XLA."""
     rng = np.random.default_rng(1)
     x = tf.constant(rng.random((batch_size, STEPS, INPUTS), dtype=np.float32))
     y = tf.constant(rng.integers(0, CLASSES, batch_size))
@@ -166,19 +166,12 @@ def step_modes(cell="LSTM", batch_size=150, repeats=20):
         "tf.function": tf.function(step),
         "XLA": tf.function(step, jit_compile=True),
     }
-    result = {}
-    for name, fn in modes.items():
-        fn(x, y)  # warm up / trace / compile
-        start = time.perf_counter()
-        for _ in range(repeats):
-            fn(x, y).numpy()
-        result[name] = (time.perf_counter() - start) / repeats
-    return result
+    return {name: best_seconds(fn, x, y) for name, fn in modes.items()}
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=int, default=22_000, help="samples per timed epoch")
+    parser.add_argument("--samples", type=int, default=22_000, help="samples per timed pass")
     parser.add_argument("--output", type=Path, default=ROOT / "results" / "bench.json")
     args = parser.parse_args(argv)
     if args.samples < 1000:
@@ -250,7 +243,7 @@ def main(argv=None):
         "best": {cell: {"setting": label, **values} for cell, (label, values) in best.items()},
         "mixed_bfloat16_batch_550_unrolled": bfloat16,
         "lstm_step_seconds": modes,
-        "samples_per_epoch": args.samples,
+        "samples_per_timed_pass": args.samples,
         "flops_per_sample": {cell: flops_per_sample(cell) for cell in GATES},
         "machine": {
             "system": platform.system(),

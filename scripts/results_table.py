@@ -223,15 +223,39 @@ def bench_text():
             f"{best['samples_per_second']:,.0f} samples/s | {best['gflops']:.0f} "
             f"| {best['ratio_to_peak']:.2f} | {best['ratio_to_step_ceiling']:.2f} |"
         )
+    ceilings = record["step_matmul_ceiling_gflops"]
+    sizes = list(next(iter(ceilings.values())))
+    rows += [
+        "",
+        "| layer | " + " | ".join(f"batch {size}" for size in sizes) + " |",
+        "| --- |" + " ---: |" * len(sizes),
+    ]
+    for cell, training in record["training"].items():
+        cells = []
+        for size in sizes:
+            looped = training[f"batch {size}"]["samples_per_second"]
+            unrolled = training[f"batch {size}, unrolled"]["samples_per_second"]
+            cells.append(
+                f"step ceiling {ceilings[cell][size] / peak:.2f} of the peak; "
+                f"{looped:,.0f} looped, {unrolled:,.0f} unrolled"
+            )
+        rows.append(f"| {cell}(150) | " + " | ".join(cells) + " |")
+    bfloat16 = record["mixed_bfloat16_batch_550_unrolled"]
     steps = record["lstm_step_seconds"]
     machine = record["machine"]
     load = machine["load_average_1min_at_end"]
     return (
         f"Matmul peak: {peak:.0f} GFLOP/s (square float32 products up to 3072). "
         f"Measured on {machine['cpus']} CPUs, load average {load:.1f} at the end, "
-        f"TensorFlow {record['versions']['tensorflow']}.\n\n"
+        f"TensorFlow {record['versions']['tensorflow']}. Samples per second throughout.\n\n"
         + "\n".join(rows)
-        + "\n\nOne LSTM training step, batch 150: "
+        + "\n\nMixed bfloat16, batch 550, unrolled, against float32: "
+        + ", ".join(
+            f"{cell} {values['samples_per_second']:,.0f} against "
+            f"{record['training'][cell]['batch 550, unrolled']['samples_per_second']:,.0f}"
+            for cell, values in bfloat16.items()
+        )
+        + ".\n\nOne LSTM training step, batch 150: "
         + ", ".join(f"{mode} {value * 1000:.1f} ms" for mode, value in steps.items())
         + ".\n"
     )
