@@ -1,35 +1,23 @@
 """Shared helpers for the course "Recurrent Neural Networks in TensorFlow 2".
 
-Import it first in a notebook's setup cell: it silences TensorFlow's C++ start-up banner,
-which is written to stderr no matter what ``TF_CPP_MIN_LOG_LEVEL`` says, and would
-otherwise end up in every notebook's committed outputs.
+Import it first in a notebook's setup cell: importing it imports TensorFlow with its
+native start-up notices captured (they would otherwise land in the notebook's outputs).
 
-- :mod:`helpers.mode`: ``FAST`` (from ``RNN_COURSE_FAST``), parameter checks and rules;
+- :mod:`helpers.startup`: :func:`start_notebook`, TensorFlow housekeeping;
+- :mod:`helpers.modes`: ``FAST`` (from ``RNN_COURSE_FAST``) and :func:`by_mode`;
+- :mod:`helpers.parameters`: :func:`check_parameters` and the rules for the knobs;
 - :mod:`helpers.seeding`: :func:`seed_everything`;
 - :mod:`helpers.data`: one checked loader per dataset in ``data/``;
-- :mod:`helpers.results`: :func:`save_results` into ``results/<notebook>.json``;
-- :mod:`helpers.plotting`: the course figure style and unrolled-RNN diagrams;
+- :mod:`helpers.results`: :func:`save_results`, the headline numbers and their claims;
+- :mod:`helpers.plotting`: the course figure style and diagram primitives;
+- :mod:`helpers.training`: :class:`EpochLog`, a one-line-per-epoch Keras callback;
 - :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name;
-- :mod:`helpers.reference`: :func:`simple_rnn_numpy`, the RNN equation in NumPy;
-- :mod:`helpers.quiet`: :func:`quiet_native_stderr`, for TensorFlow's C++ notices.
+- :mod:`helpers.reference`: :func:`simple_rnn_numpy`, the RNN equation in NumPy.
 """
 
-import os
-import sys
+from helpers.startup import import_tensorflow_quietly
 
-from helpers.quiet import quiet_native_stderr
-
-
-def _import_tensorflow_quietly():
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    if "tensorflow" in sys.modules:
-        return
-    with quiet_native_stderr():
-        import keras  # noqa: F401
-        import tensorflow  # noqa: F401
-
-
-_import_tensorflow_quietly()
+import_tensorflow_quietly()
 
 from helpers.data import (  # noqa: E402
     DataFileError,
@@ -40,27 +28,25 @@ from helpers.data import (  # noqa: E402
     load_sotu_text,
     load_translation_pairs,
 )
-from helpers.distribute import (  # noqa: E402
-    STRATEGIES,
-    make_strategy,
-    split_cpu,
-    strategy_from_parameters,
-)
-from helpers.mode import (  # noqa: E402
+from helpers.distribute import STRATEGIES, make_strategy  # noqa: E402
+from helpers.modes import by_mode, fast_from_env  # noqa: E402
+from helpers.parameters import (  # noqa: E402
     COUNT,
-    FAST_ENV_VAR,
-    POSITIVE_NUMBER,
+    FRACTION,
+    POSITIVE,
+    Rule,
+    at_least,
     check_parameters,
-    fast_from_env,
-    int_at_least,
-    is_count,
-    is_positive_number,
-    pick,
+    counts,
+    number_in,
+    one_of,
 )
-from helpers.plotting import draw_unrolled_rnn, use_course_style  # noqa: E402
+from helpers.plotting import arrow, box, draw_unrolled_rnn, use_course_style  # noqa: E402
 from helpers.reference import simple_rnn_numpy  # noqa: E402
 from helpers.results import Timer, save_results  # noqa: E402
 from helpers.seeding import seed_everything  # noqa: E402
+from helpers.startup import quiet_native_stderr, start_notebook  # noqa: E402
+from helpers.training import EpochLog  # noqa: E402
 
 #: Fast mode as the environment asks for it; a notebook's parameters cell starts from it.
 FAST = fast_from_env()
@@ -68,17 +54,21 @@ FAST = fast_from_env()
 __all__ = [
     "COUNT",
     "FAST",
-    "FAST_ENV_VAR",
-    "POSITIVE_NUMBER",
+    "FRACTION",
+    "POSITIVE",
     "STRATEGIES",
     "DataFileError",
+    "EpochLog",
+    "Rule",
     "Timer",
+    "arrow",
+    "at_least",
+    "box",
+    "by_mode",
     "check_parameters",
+    "counts",
     "draw_unrolled_rnn",
     "fast_from_env",
-    "int_at_least",
-    "is_count",
-    "is_positive_number",
     "load_bible_pairs",
     "load_mnist",
     "load_movie_reviews",
@@ -86,12 +76,12 @@ __all__ = [
     "load_sotu_text",
     "load_translation_pairs",
     "make_strategy",
-    "pick",
+    "number_in",
+    "one_of",
     "quiet_native_stderr",
     "save_results",
     "seed_everything",
     "simple_rnn_numpy",
-    "split_cpu",
-    "strategy_from_parameters",
+    "start_notebook",
     "use_course_style",
 ]

@@ -1,17 +1,31 @@
 """A distribution strategy chosen by name, for the notebooks that train models.
 
-``"default"`` runs on one device (the CPU, or the one GPU TensorFlow picks);
-``"mirrored"`` copies the model onto every GPU of this machine (or, with no GPU, onto the
-logical CPU devices) and averages their gradients; ``"multi_worker"`` does the same across
-machines, configured by the ``TF_CONFIG`` environment variable.
+A training notebook has one knob, ``STRATEGY``: ``"default"`` runs on one device (the
+CPU, or the one GPU TensorFlow picks); ``"mirrored"`` copies the model onto every GPU of
+the machine and averages their gradients; ``"multi_worker"`` does the same across
+machines described by the ``TF_CONFIG`` environment variable. The notebook builds and
+compiles its models inside ``with strategy.scope():``; ``fit`` needs no change.
 
-A training notebook takes two parameters, ``STRATEGY`` (a name) and ``LOGICAL_CPUS`` (to
-split the CPU into several devices and try ``"mirrored"`` without a GPU), and calls
-:func:`strategy_from_parameters`. Build and compile the model inside
-``with strategy.scope():``; ``fit`` needs no change.
+With no GPU, ``RNN_COURSE_LOGICAL_CPUS=2`` in the environment splits the CPU into two
+logical devices when the notebook starts (:func:`helpers.start_notebook`), so that
+``"mirrored"`` runs on them: the test suite trains every notebook that way.
 """
 
+import os
+
 STRATEGIES = ("default", "mirrored", "multi_worker")
+LOGICAL_CPUS_ENV_VAR = "RNN_COURSE_LOGICAL_CPUS"
+
+
+def logical_cpus_from_env(environ=None):
+    """The number of logical CPUs the environment asks for, or None to leave the CPU whole."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get(LOGICAL_CPUS_ENV_VAR, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{LOGICAL_CPUS_ENV_VAR}={raw!r} must be an integer >= 1 (or unset)")
+    return int(raw)
 
 
 def split_cpu(n_devices):
@@ -31,7 +45,7 @@ def split_cpu(n_devices):
     except RuntimeError as error:
         raise RuntimeError(
             "the CPU can only be split before TensorFlow runs its first operation: "
-            "restart the kernel and set the strategy parameters before anything else runs"
+            f"restart the kernel with {LOGICAL_CPUS_ENV_VAR} set before anything else runs"
         ) from error
     return [device.name for device in tf.config.list_logical_devices("CPU")]
 
@@ -49,14 +63,3 @@ def make_strategy(name="default"):
         devices = gpus or [device.name for device in tf.config.list_logical_devices("CPU")]
         return tf.distribute.MirroredStrategy(devices=devices)
     return tf.distribute.MultiWorkerMirroredStrategy()
-
-
-def strategy_from_parameters(name="default", logical_cpus=None):
-    """The strategy a notebook's ``STRATEGY`` and ``LOGICAL_CPUS`` parameters ask for.
-
-    With ``logical_cpus`` set, the CPU is split first, which must happen before TensorFlow
-    runs its first operation: call this in the cell after the parameter checks.
-    """
-    if logical_cpus is not None:
-        split_cpu(logical_cpus)
-    return make_strategy(name)

@@ -1,4 +1,5 @@
-"""One figure style for the course, and the unrolled-RNN diagrams the first notebooks draw.
+"""One figure style for the course, the drawing primitives of its diagrams (:func:`box`,
+:func:`arrow`) and the unrolled-RNN diagram the first notebooks draw.
 
 Colours follow the usual convention for RNN diagrams: inputs red, recurrent state green,
 outputs blue.
@@ -36,7 +37,8 @@ def use_course_style():
     mpl.rcParams.update(COURSE_STYLE)
 
 
-def _box(ax, x, y, text, color, width=1.0, height=0.6):
+def box(ax, x, y, text, color, width=1.0, height=0.6, fontsize=11):
+    """A rounded box centred at (x, y) with white bold text: a cell, a layer, a state."""
     patch = FancyBboxPatch(
         (x - width / 2, y - height / 2),
         width,
@@ -49,16 +51,17 @@ def _box(ax, x, y, text, color, width=1.0, height=0.6):
         gid="rnn-box",
     )
     ax.add_patch(patch)
-    ax.text(x, y, text, ha="center", va="center", color="white", fontsize=11, fontweight="bold")
+    ax.text(x, y, text, ha="center", va="center", color="white", fontsize=fontsize, fontweight="bold")
     return patch
 
 
-def _arrow(ax, start, end, **kwargs):
-    arrow = FancyArrowPatch(
-        start, end, arrowstyle="-|>", mutation_scale=12, linewidth=1.2, color="black", **kwargs
+def arrow(ax, start, end, color="black", **kwargs):
+    """An arrow from ``start`` to ``end`` (data coordinates); kwargs go to FancyArrowPatch."""
+    patch = FancyArrowPatch(
+        start, end, arrowstyle="-|>", mutation_scale=12, linewidth=1.2, color=color, **kwargs
     )
-    ax.add_patch(arrow)
-    return arrow
+    ax.add_patch(patch)
+    return patch
 
 
 def _mask(name, mask, n_steps):
@@ -106,13 +109,13 @@ def draw_unrolled_rnn(
 
     offset = 0.0
     if rolled:
-        _box(ax, 0, 0, "cell", STATE_COLOR)
-        _arrow(ax, (0, -1.1), (0, -0.35))
-        _arrow(ax, (0, 0.35), (0, 1.1))
+        box(ax, 0, 0, "cell", STATE_COLOR)
+        arrow(ax, (0, -1.1), (0, -0.35))
+        arrow(ax, (0, 0.35), (0, 1.1))
         ax.text(0, -1.35, r"$\mathbf{x}_{(t)}$", ha="center", va="top", color=INPUT_COLOR)
         ax.text(0, 1.35, r"$\mathbf{y}_{(t)}$", ha="center", va="bottom", color=OUTPUT_COLOR)
         # The loop: the output fed back as the next step's extra input.
-        _arrow(
+        arrow(
             ax,
             (0.0, 0.8),
             (0.55, 0.0),
@@ -123,21 +126,21 @@ def draw_unrolled_rnn(
 
     for t in range(n_steps):
         x = offset + 1.6 * t
-        _box(ax, x, 0, cell_labels[t], STATE_COLOR)
+        box(ax, x, 0, cell_labels[t], STATE_COLOR)
         if inputs[t]:
-            _arrow(ax, (x, -1.1), (x, -0.35))
+            arrow(ax, (x, -1.1), (x, -0.35))
             ax.text(
                 x, -1.35, rf"$\mathbf{{x}}_{{({t})}}$", ha="center", va="top", color=INPUT_COLOR
             )
             if show_weights:
                 ax.text(x + 0.1, -0.75, r"$\mathbf{W}_x$", ha="left", va="center", fontsize=9)
         if outputs[t]:
-            _arrow(ax, (x, 0.35), (x, 1.1))
+            arrow(ax, (x, 0.35), (x, 1.1))
             ax.text(
                 x, 1.35, rf"$\mathbf{{y}}_{{({t})}}$", ha="center", va="bottom", color=OUTPUT_COLOR
             )
         if t > 0:
-            _arrow(ax, (x - 1.05, 0), (x - 0.55, 0))
+            arrow(ax, (x - 1.05, 0), (x - 0.55, 0))
             if show_weights:
                 ax.text(x - 0.8, 0.12, r"$\mathbf{W}_y$", ha="center", va="bottom", fontsize=9)
     ax.set_xlim(-1.0 if rolled else offset - 1.0, offset + 1.6 * (n_steps - 1) + 1.0)

@@ -1,13 +1,20 @@
-"""Record a notebook's headline numbers into ``results/<notebook>.json``.
+"""Record a notebook's headline numbers, and check the claims its text makes about them.
 
-A full-mode run writes ``results/<notebook>.json``, the file that is committed and from
-which the README's results table is made. A fast-mode run writes
-``results/<notebook>.fast.json`` beside it (ignored by git), so a test run never touches
-the committed numbers. ``RNN_COURSE_RESULTS_DIR`` points both somewhere else.
+The Results cell of a notebook calls :func:`save_results` with its numbers and the claims
+its prose makes (``"lstm_test_accuracy >= 0.99"``, ``"rnn_mape < last_week_mape"``). The
+claims are checked there, in both modes, and a claim that fails stops the run with the
+numbers.
+
+Where the file goes: a learner's run (JupyterLab, papermill, the test suite) writes to
+``runs/`` at the top of the repository, which git ignores, so running a notebook never
+changes a tracked file. ``make execute`` sets ``RNN_COURSE_RESULTS_DIR=results`` to refresh
+the committed numbers. Fast-mode runs write ``<notebook>.fast.json``, full-mode runs
+``<notebook>.json``.
 """
 
 import json
 import math
+import operator
 import os
 import platform
 import re
@@ -17,12 +24,37 @@ from pathlib import Path
 import numpy as np
 
 RESULTS_DIR_ENV_VAR = "RNN_COURSE_RESULTS_DIR"
-DEFAULT_RESULTS_DIR = Path(__file__).resolve().parent.parent / "results"
+CODE_HASH_ENV_VAR = "RNN_COURSE_CODE_SHA256"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_RESULTS_DIR = ROOT / "runs"
 _NOTEBOOK_NAME = re.compile(r"^\d\d_[a-z0-9_]+$")
+_RUN = {"fast": None, "parameters": None}
+
+_OPERATORS = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+}
+_CLAIM = re.compile(
+    r"^\s*(?P<left>[a-z][a-z0-9_]*)\s*(?P<op>>=|<=|>|<)\s*"
+    r"(?:(?P<factor>[-+]?[0-9.]+(?:e[-+]?\d+)?)\s*\*\s*)?"
+    r"(?P<right>[a-z][a-z0-9_]*|[-+]?[0-9.]+(?:e[-+]?\d+)?)\s*$"
+)
 
 
 def results_dir():
-    return Path(os.environ.get(RESULTS_DIR_ENV_VAR, DEFAULT_RESULTS_DIR))
+    """Where results are written: ``$RNN_COURSE_RESULTS_DIR``, else ``runs/``."""
+    configured = os.environ.get(RESULTS_DIR_ENV_VAR)
+    if not configured:
+        return DEFAULT_RESULTS_DIR
+    folder = Path(configured)
+    return folder if folder.is_absolute() else ROOT / folder
+
+
+def remember_run(*, fast, parameters):
+    """Called by :func:`helpers.check_parameters`: the mode and knobs of this run."""
+    _RUN["fast"], _RUN["parameters"] = fast, dict(parameters)
 
 
 class Timer:
@@ -41,6 +73,8 @@ class Timer:
 def _as_number(name, value):
     if isinstance(value, bool | np.bool_):
         raise TypeError(f"result {name!r} is a boolean; record a number (for example 1.0 or 0.0)")
+    if hasattr(value, "numpy"):  # a TensorFlow scalar
+        value = value.numpy()
     if isinstance(value, np.ndarray) and value.shape == ():
         value = value.item()
     if isinstance(value, np.generic):
@@ -50,6 +84,33 @@ def _as_number(name, value):
     if not math.isfinite(value):
         raise ValueError(f"result {name!r} is {value}; only finite numbers can be recorded")
     return value
+
+
+def parse_claim(claim):
+    """``"a >= 0.98"`` or ``"a < b"`` or ``"a < 0.5 * b"`` as (left, op, factor, right)."""
+    match = _CLAIM.match(claim) if isinstance(claim, str) else None
+    if not match:
+        raise ValueError(
+            f"claim {claim!r} is not of the form 'metric >= 0.98', 'metric < other_metric' "
+            f"or 'metric < 0.5 * other_metric'"
+        )
+    right = match["right"]
+    try:
+        right = float(right)
+    except ValueError:
+        pass
+    factor = float(match["factor"]) if match["factor"] else 1.0
+    return match["left"], match["op"], factor, right
+
+
+def check_claim(claim, metrics):
+    """Whether ``claim`` holds for ``metrics``; raises ``KeyError`` for an unknown metric."""
+    left, op, factor, right = parse_claim(claim)
+    for name in (left, right):
+        if isinstance(name, str) and name not in metrics:
+            raise KeyError(f"claim {claim!r} names {name!r}, which is not among the results")
+    right_value = metrics[right] if isinstance(right, str) else right
+    return _OPERATORS[op](metrics[left], factor * right_value)
 
 
 def machine_description():
@@ -62,14 +123,27 @@ def machine_description():
     }
 
 
-def save_results(notebook, metrics, *, fast, seconds, parameters=None, directory=None):
-    """Write a notebook's headline numbers and return the path written.
+def save_results(
+    notebook,
+    metrics,
+    *,
+    claims=(),
+    fast_claims=(),
+    fast=None,
+    seconds=None,
+    parameters=None,
+    directory=None,
+):
+    """Check the claims, write a notebook's headline numbers, and return the path written.
 
-    ``metrics`` maps a name to a finite number (for example ``{"test_accuracy": 0.981}``);
-    ``seconds`` is the training (or total compute) time of the run; ``parameters`` the
-    knobs it ran with. The file is written atomically, so an interrupted run leaves the
-    previous one intact.
+    ``metrics`` maps a name to a finite number. ``claims`` are what the notebook's text
+    says of a full run, ``fast_claims`` what a fast run must show (a learning check); the
+    ones for the run's mode are checked before anything is written. ``fast``,
+    ``seconds`` and ``parameters`` default to what :func:`helpers.check_parameters` and
+    :func:`helpers.start_notebook` recorded. The file is written atomically.
     """
+    from helpers.startup import seconds_since_start
+
     if not isinstance(notebook, str) or not _NOTEBOOK_NAME.match(notebook):
         raise ValueError(
             f"notebook must be a notebook's file name without .ipynb, such as "
@@ -79,12 +153,21 @@ def save_results(notebook, metrics, *, fast, seconds, parameters=None, directory
         raise ValueError("metrics must be a non-empty dict of name -> number")
     clean = {}
     for name, value in metrics.items():
-        if not isinstance(name, str) or not name:
-            raise TypeError(f"metric names must be non-empty strings, got {name!r}")
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise TypeError(f"metric names must be lower_case identifiers, got {name!r}")
         clean[name] = _as_number(name, value)
-    seconds = _as_number("seconds", seconds)
+    fast = _RUN["fast"] if fast is None else fast
+    if fast is None:
+        raise ValueError("fast is unknown: call helpers.check_parameters(globals()) first")
+    parameters = _RUN["parameters"] if parameters is None else parameters
+    seconds = seconds_since_start() if seconds is None else seconds
+    seconds = _as_number("seconds", 0.0 if seconds is None else seconds)
     if seconds < 0:
         raise ValueError(f"seconds must be >= 0, got {seconds}")
+    for claim in (*claims, *fast_claims):
+        parse_claim(claim)
+    checked = list(fast_claims if fast else claims)
+    failed = [claim for claim in checked if not check_claim(claim, clean)]
 
     import keras
     import tensorflow as tf
@@ -94,21 +177,39 @@ def save_results(notebook, metrics, *, fast, seconds, parameters=None, directory
         "mode": "fast" if fast else "full",
         "seconds": round(seconds, 2),
         "metrics": clean,
-        "parameters": parameters or {},
+        "claims": list(claims),
+        "fast_claims": list(fast_claims),
+        "parameters": {k: _jsonable(v) for k, v in (parameters or {}).items()},
+        "code_sha256": os.environ.get(CODE_HASH_ENV_VAR),
         "versions": {"tensorflow": tf.__version__, "keras": keras.__version__},
         "machine": machine_description(),
     }
+    width = max(len(name) for name in clean)
+    print("Headline numbers:")
+    for name, value in clean.items():
+        print(f"  {name:<{width}}  {value:.6g}")
+    if checked:
+        print("Claims of the text:")
+        for claim in checked:
+            print(f"  {'FAILED' if claim in failed else 'holds '}  {claim}")
+    if failed:
+        raise AssertionError(f"{notebook}: these claims do not hold: {failed}; nothing written")
     folder = Path(directory) if directory is not None else results_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (f"{notebook}.fast.json" if fast else f"{notebook}.json")
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(record, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
-    print(f"Recorded in {folder.name}/{path.name} ({record['mode']} mode, {seconds:.1f} s):")
-    width = max(len(name) for name in clean)
-    for name, value in clean.items():
-        print(f"  {name:<{width}}  {value:.6g}")
+    print(f"Saved to {folder.name}/{path.name}")
     return path
+
+
+def _jsonable(value):
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def load_results(notebook, *, fast=False, directory=None):

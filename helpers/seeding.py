@@ -1,12 +1,10 @@
 """One seeding function, called right before each model is built."""
 
-import random
-
 import numpy as np
 
 
 def seed_everything(seed):
-    """Seed Python, NumPy, Keras and TensorFlow, and make TensorFlow's ops deterministic.
+    """Seed Python, NumPy and TensorFlow, and make TensorFlow's operations deterministic.
 
     Call it right before building each model so that a rerun of a cell on the same machine
     gives the same weights, the same batches and the same numbers. Returns ``seed``.
@@ -19,10 +17,7 @@ def seed_everything(seed):
     import tensorflow as tf
 
     seed = int(seed)
-    random.seed(seed)
-    np.random.seed(seed)
-    # Seeds Python, NumPy and the backend (TensorFlow) together.
-    keras.utils.set_random_seed(seed)
+    keras.utils.set_random_seed(seed)  # Python's random, NumPy and TensorFlow together
     # Same results on reruns at some cost in speed (some kernels lose parallelism).
     tf.config.experimental.enable_op_determinism()
     return seed

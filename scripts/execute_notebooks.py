@@ -10,6 +10,7 @@ stripped so that diffs show only what the notebook computed.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -32,10 +33,26 @@ def strip_papermill_metadata(nb):
     return nb
 
 
+def code_sha256(nb):
+    """SHA-256 of a notebook's code cells (papermill's injected cell left out).
+
+    Recorded in the notebook's metadata and its results file when it is executed, so that
+    a test can tell when the code changed after the run that produced the outputs.
+    """
+    digest = hashlib.sha256()
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "injected-parameters" not in cell.metadata.get("tags", []):
+            digest.update(cell.source.strip().encode("utf-8") + b"\n\x00")
+    return digest.hexdigest()
+
+
 def execute(path, fast=False):
     """Execute one notebook in place; return the seconds it took."""
     tmp = path.with_name(f".{path.stem}.executing.ipynb")
+    code_hash = code_sha256(nbformat.read(path, as_version=4))
     os.environ["RNN_COURSE_FAST"] = "1" if fast else "0"
+    os.environ["RNN_COURSE_RESULTS_DIR"] = str(ROOT / "results")
+    os.environ["RNN_COURSE_CODE_SHA256"] = code_hash
     start = time.perf_counter()
     try:
         papermill.execute_notebook(
@@ -46,6 +63,7 @@ def execute(path, fast=False):
             request_save_on_cell_execute=False,
         )
         nb = strip_papermill_metadata(nbformat.read(tmp, as_version=4))
+        nb.metadata["rnn_course"] = {"mode": "fast" if fast else "full", "code_sha256": code_hash}
         nbformat.validate(nb)
         nbformat.write(nb, tmp)
         os.replace(tmp, path)
