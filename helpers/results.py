@@ -134,7 +134,8 @@ def save_results(
     parameters=None,
     directory=None,
 ):
-    """Check the claims, write a notebook's headline numbers, and return the path written.
+    """Check the claims and write a notebook's headline numbers (nothing is returned, so
+    that the results cell shows only what it prints).
 
     ``metrics`` maps a name to a finite number. ``claims`` are what the notebook's text
     says of a full run, ``fast_claims`` what a fast run must show (a learning check); the
@@ -201,7 +202,6 @@ def save_results(
     tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     print(f"Saved to {folder.name}/{path.name}")
-    return path
 
 
 def _jsonable(value):
