@@ -44,6 +44,8 @@ SLIDE_CODE_LINES = 30
 MAX_SLIDE_LINES = 60
 PAGINATE_LINES = 35
 FIGURE_LINES = 14  # a figure takes about as much height as 14 lines of code
+SOLUTION_TAG = "solution"  # folded on the pages, left out of the decks
+HIDE_INPUT_TAG = "hide-input"  # one-off drawing code: the deck shows only its output
 
 
 # The parts of reveal.js the decks use: the other themes import web fonts from Google.
@@ -81,7 +83,10 @@ def _text_lines(output):
 def for_slides(nb):
     """A copy of ``nb`` with long code and text outputs cut for the slides."""
     nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells if SOLUTION_TAG not in c.metadata.get("tags", [])]
     for cell in nb.cells:
+        if HIDE_INPUT_TAG in cell.metadata.get("tags", []):
+            cell.source = ""
         source = cell.source.splitlines()
         if cell.cell_type == "code" and len(source) > SLIDE_CODE_LINES:
             hidden = len(source) - SLIDE_CODE_LINES
@@ -146,17 +151,24 @@ def slide_sizes(nb):
     return [tuple(size) for size in sizes]
 
 
-def _config():
+def _config(slides):
+    """nbconvert's configuration for the pages or, with ``slides``, for the decks."""
     config = Config()
-    for exporter in ("HTMLExporter", "SlidesExporter"):
-        config[exporter].extra_template_basedirs = [str(TEMPLATES)]  # where templates are found
-        config[exporter].extra_template_paths = [str(TEMPLATES)]  # for the shared offline/ macros
-        config[exporter].mathjax_url = MATHJAX_URL
-    config.HTMLExporter.template_name = "course_html"
-    config.SlidesExporter.template_name = "course_slides"
-    config.SlidesExporter.reveal_url_prefix = REVEAL_URL
-    config.SlidesExporter.reveal_theme = "white"
-    config.SlidesExporter.reveal_scroll = True
+    exporter = "SlidesExporter" if slides else "HTMLExporter"
+    config[exporter].extra_template_basedirs = [str(TEMPLATES)]  # where templates are found
+    config[exporter].extra_template_paths = [str(TEMPLATES)]  # for the shared offline/ macros
+    config[exporter].mathjax_url = MATHJAX_URL
+    if slides:
+        config.SlidesExporter.template_name = "course_slides"
+        config.SlidesExporter.reveal_url_prefix = REVEAL_URL
+        config.SlidesExporter.reveal_theme = "white"
+        config.SlidesExporter.reveal_scroll = True
+        # Solutions stay off the decks; one-off drawing code leaves its figure alone there.
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = {SOLUTION_TAG}
+        config.TagRemovePreprocessor.remove_input_tags = {HIDE_INPUT_TAG}
+    else:
+        config.HTMLExporter.template_name = "course_html"  # folds the solutions
     return config
 
 
@@ -165,11 +177,15 @@ def notebook_title(nb):
     return first.lstrip("# ").strip() or "notebook"
 
 
-def export_notebook(path, build, config):
+def export_notebook(path, build):
     nb = nbformat.read(path, as_version=4)
     resources = {"metadata": {"name": notebook_title(nb)}}
-    page, _ = HTMLExporter(config=config).from_notebook_node(nb, resources=copy.deepcopy(resources))
-    deck, _ = SlidesExporter(config=config).from_notebook_node(for_slides(nb), resources=resources)
+    page, _ = HTMLExporter(config=_config(slides=False)).from_notebook_node(
+        nb, resources=copy.deepcopy(resources)
+    )
+    deck, _ = SlidesExporter(config=_config(slides=True)).from_notebook_node(
+        for_slides(nb), resources=resources
+    )
     (build / f"{path.stem}.html").write_text(page, encoding="utf-8")
     (build / f"{path.stem}.slides.html").write_text(deck, encoding="utf-8")
     return notebook_title(nb), len(slide_sizes(nb))
@@ -249,10 +265,9 @@ def main(argv=None):
 
     args.build.mkdir(parents=True, exist_ok=True)
     copy_assets(args.build)
-    config = _config()
     entries = []
     for path in paths:
-        title, n_slides = export_notebook(path, args.build, config)
+        title, n_slides = export_notebook(path, args.build)
         entries.append((path.stem, title, n_slides))
         print(f"{path.stem}: page and deck of {n_slides} slides")
     write_index(args.build, entries)
