@@ -1,21 +1,29 @@
-"""Export every notebook to an HTML page and a reveal.js deck that work offline.
+"""Build the course site and its slide decks, both working offline (``make site``).
 
-Usage: python scripts/build_site.py [notebooks/NN_name.ipynb ...]   (``make slides``)
+Usage: python scripts/build_site.py [--build DIR] [notebooks/NN_name.ipynb ...]
 
-Writes into ``build/``: ``<notebook>.html`` (the page, images embedded), ``<notebook>.slides.html``
-(the deck), ``index.html`` (the course map with each notebook's headline results) and
-``assets/`` (MathJax and reveal.js copied from the Python packages that ship them, so that
-nothing is fetched from a CDN). Open ``build/index.html`` from the file system.
+Writes into ``build/`` (or DIR):
 
-The exports are made from the committed, executed notebooks; nothing is re-run.
+- the site, made by Sphinx with the book theme and myst-nb from the committed, executed
+  notebooks (nothing is re-run): ``index.html`` (the course map), one page per notebook
+  with a sidebar, previous/next links, an outline and folded solutions, ``search.html``
+  (search that works from ``file://``), a light and a dark theme;
+- ``slides/<notebook>.slides.html``: a reveal.js deck per notebook, with ``slides/assets/``.
+
+MathJax and reveal.js are copied from Python packages that ship them
+(``jupyter-server-mathjax``, ``sphinx-revealjs``), so nothing is fetched from a CDN.
+Open ``build/index.html`` from the file system.
 """
 
 import argparse
 import copy
-import html
 import json
+import math
+import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jupyter_server_mathjax
@@ -29,10 +37,13 @@ NOTEBOOKS = ROOT / "notebooks"
 RESULTS = ROOT / "results"
 BUILD = ROOT / "build"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+SITE_CONFIG = Path(__file__).resolve().parent / "site"
+TIMINGS = RESULTS / "execute_timings.json"
 
 MATHJAX_SOURCE = Path(jupyter_server_mathjax.__file__).parent / "static"
 REVEAL_SOURCE = Path(sphinx_revealjs.__file__).parent / "_static" / "revealjs"
 MATHJAX_URL = "assets/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+CLOSING_SECTIONS = ("## Summary", "## Exercises", "## Results", "## Solutions")
 REVEAL_URL = "assets/reveal.js"
 
 # On a slide, a text output or a code cell longer than this is cut (the page keeps all of
@@ -177,67 +188,161 @@ def notebook_title(nb):
     return first.lstrip("# ").strip() or "notebook"
 
 
-def export_notebook(path, build):
+# ---------------------------------------------------------------------------------------
+# Decks
+
+
+def export_deck(path, slides_dir):
+    """Write ``slides_dir/<notebook>.slides.html``; return the number of slides."""
     nb = nbformat.read(path, as_version=4)
     resources = {"metadata": {"name": notebook_title(nb)}}
-    page, _ = HTMLExporter(config=_config(slides=False)).from_notebook_node(
-        nb, resources=copy.deepcopy(resources)
-    )
     deck, _ = SlidesExporter(config=_config(slides=True)).from_notebook_node(
         for_slides(nb), resources=resources
     )
-    (build / f"{path.stem}.html").write_text(page, encoding="utf-8")
-    (build / f"{path.stem}.slides.html").write_text(deck, encoding="utf-8")
-    return notebook_title(nb), len(slide_sizes(nb))
+    (slides_dir / f"{path.stem}.slides.html").write_text(deck, encoding="utf-8")
+    return len(slide_sizes(nb))
 
 
-def _format(value):
-    return f"{value:.4g}" if isinstance(value, float) else str(value)
+def export_page(path, folder):
+    """Write a single-file page of one notebook (nbconvert): what ``make pdf`` prints."""
+    nb = nbformat.read(path, as_version=4)
+    resources = {"metadata": {"name": notebook_title(nb)}}
+    page, _ = HTMLExporter(config=_config(slides=False)).from_notebook_node(nb, resources=resources)
+    target = folder / f"{path.stem}.html"
+    target.write_text(page, encoding="utf-8")
+    return target
 
 
-def write_index(build, entries):
-    rows = []
-    for stem, title, n_slides in entries:
-        result_file = RESULTS / f"{stem}.json"
-        if result_file.is_file():
-            record = json.loads(result_file.read_text(encoding="utf-8"))
-            numbers = "<br>".join(
-                f"{html.escape(name)} = {html.escape(_format(value))}"
-                for name, value in record["metrics"].items()
-            )
-            numbers += f"<br><small>{record['mode']} mode, {record['seconds']} s</small>"
-        else:
-            numbers = "<em>no results recorded</em>"
-        rows.append(
-            f"<tr><td>{html.escape(title)}</td>"
-            f'<td><a href="{stem}.html">page</a></td>'
-            f'<td><a href="{stem}.slides.html">slides</a> ({n_slides})</td>'
-            f"<td>{numbers}</td></tr>"
-        )
-    page = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Recurrent Neural Networks in TensorFlow 2</title>
-<style>
-body {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; padding: 0 1em; }}
-table {{ border-collapse: collapse; width: 100%; }}
-td, th {{ border-bottom: 1px solid #ccc; padding: 0.5em; text-align: left; vertical-align: top; }}
-small {{ color: #666; }}
-</style>
-</head>
-<body>
-<h1>Recurrent Neural Networks in TensorFlow 2</h1>
-<p>Every notebook of the course as a page and as slides (press <kbd>?</kbd> in a deck for its
-keys, <kbd>S</kbd> for the speaker view), with the headline numbers of its last run.</p>
-<table>
-<tr><th>notebook</th><th>page</th><th>slides</th><th>headline results</th></tr>
-{chr(10).join(rows)}
-</table>
-</body>
-</html>
-"""
-    (build / "index.html").write_text(page, encoding="utf-8")
+# ---------------------------------------------------------------------------------------
+# The site
+
+
+def for_site(nb):
+    """A copy of ``nb`` for the site: solutions folded, one-off drawing code folded."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        tags = cell.metadata.setdefault("tags", [])
+        if SOLUTION_TAG not in tags:
+            continue
+        if cell.cell_type == "code":
+            tags.append("hide-cell")  # myst-nb: source and outputs behind a toggle
+            continue
+        lines = cell.source.splitlines()
+        title = "Solution"
+        if lines and lines[0].startswith("#"):
+            title, lines = lines[0].lstrip("# ").strip(), lines[1:]
+        body = "\n".join(lines).strip()
+        cell.source = f"`````{{dropdown}} {title}\n{body}\n`````"
+    return nb
+
+
+def _objectives(nb):
+    """The bullet points under "Learning objectives" in the title cell."""
+    text = nb.cells[0].source
+    at = text.lower().find("learning objectives")
+    if at < 0:
+        return []
+    return [m.strip() for m in re.findall(r"^\s*[-*] (.+)$", text[at:], flags=re.M)]
+
+
+def _sections(nb):
+    sections = []
+    for cell in nb.cells:
+        first = cell.source.splitlines()[0] if cell.source else ""
+        if cell.cell_type != "markdown" or not first.startswith("## "):
+            continue
+        if first.startswith(CLOSING_SECTIONS) or first.startswith("## Appendix"):
+            continue
+        sections.append(first[3:].strip())
+    return sections
+
+
+def _minutes(stem):
+    if not TIMINGS.is_file():
+        return None
+    seconds = json.loads(TIMINGS.read_text(encoding="utf-8"))["seconds"].get(f"{stem}.ipynb")
+    return None if seconds is None else max(1, math.ceil(seconds / 60))
+
+
+def _headlines(stem):
+    """The notebook's headline results as sentences with units (see results_table.py)."""
+    path = RESULTS / f"{stem}.json"
+    if not path.is_file():
+        return []
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from results_table import HEADLINES
+
+    metrics = json.loads(path.read_text(encoding="utf-8"))["metrics"]
+    return [
+        f"{label}: {in_words(metric, metrics[metric], fmt)}"
+        for metric, label, fmt, *_ in HEADLINES.get(stem, [])
+        if metric in metrics
+    ]
+
+
+def in_words(metric, value, fmt):
+    """A headline number with its unit: accuracies as percentages, seconds with "s"."""
+    if re.search(r"(accuracy|share)", metric) and 0 <= value <= 1:
+        return f"{value:.2%}"
+    if re.search(r"mape", metric):
+        return f"{value:.2f}%"
+    if re.search(r"seconds", metric):
+        return f"{value:.1f} s"
+    return format(value, fmt)
+
+
+def home_page(paths):
+    """The site's home page in MyST markdown: the course map and the table of contents."""
+    parts = [
+        "# Recurrent Neural Networks in TensorFlow 2",
+        "",
+        "An open course on recurrent neural networks, one notebook per part of a classic "
+        "TensorFlow 1 lesson, rebuilt on TensorFlow 2 and Keras 3. Every page shows the "
+        "outputs of a complete run; every notebook runs on a laptop CPU in minutes. "
+        "Each part also has slides (press <kbd>S</kbd> in a deck for the speaker view).",
+        "",
+        "## The course map",
+        "",
+    ]
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        minutes = _minutes(path.stem)
+        facts = [f'<a href="slides/{path.stem}.slides.html">slides</a>']
+        if minutes:
+            facts.append(f"about {minutes} min to run")
+        parts += [f"### [{notebook_title(nb)}]({path.stem}.ipynb)", "", " · ".join(facts), ""]
+        sections = _sections(nb)
+        if sections:
+            parts += ["**Lesson sections:** " + "; ".join(sections) + ".", ""]
+        objectives = _objectives(nb)
+        if objectives:
+            parts += ["**Learning objectives:**", ""] + [f"- {o}" for o in objectives] + [""]
+        headlines = _headlines(path.stem)
+        if headlines:
+            parts += ["**Results:**", ""] + [f"- {h}" for h in headlines] + [""]
+    parts += ["```{toctree}", ":hidden:", ":maxdepth: 1", ""]
+    parts += [path.stem for path in paths] + ["```", ""]
+    return "\n".join(parts)
+
+
+def build_book(paths, build):
+    """Stage the notebooks beside the Sphinx configuration and build the site into build/."""
+    with tempfile.TemporaryDirectory(prefix="rnn-course-site-") as staging:
+        _build_book(paths, build, Path(staging))
+
+
+def _build_book(paths, build, staging):
+    source = staging / "source"
+    shutil.copytree(SITE_CONFIG, source)
+    shutil.copytree(MATHJAX_SOURCE, source / "_static" / "mathjax")
+    for path in paths:
+        nbformat.write(for_site(nbformat.read(path, as_version=4)), source / path.name)
+    (source / "index.md").write_text(home_page(paths), encoding="utf-8")
+    command = [
+        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
+        "-d", str(staging / "doctrees"), str(source), str(build),
+    ]  # fmt: skip
+    subprocess.run(command, check=True)
 
 
 def main(argv=None):
@@ -249,6 +354,7 @@ def main(argv=None):
         action="store_true",
         help="only set sub-slide breaks in the notebooks' metadata, in place, and stop",
     )
+    parser.add_argument("--slides-only", action="store_true", help="build the decks only")
     args = parser.parse_args(argv)
     paths = args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
     for path in paths:
@@ -263,15 +369,14 @@ def main(argv=None):
             print(f"{path.name}: {changes} sub-slide breaks added")
         return 0
 
-    args.build.mkdir(parents=True, exist_ok=True)
-    copy_assets(args.build)
-    entries = []
+    slides = args.build / "slides"
+    slides.mkdir(parents=True, exist_ok=True)
+    copy_assets(slides)
     for path in paths:
-        title, n_slides = export_notebook(path, args.build)
-        entries.append((path.stem, title, n_slides))
-        print(f"{path.stem}: page and deck of {n_slides} slides")
-    write_index(args.build, entries)
-    print(f"wrote {len(entries)} pages, {len(entries)} decks and index.html in {args.build}")
+        print(f"{path.stem}: deck of {export_deck(path, slides)} slides")
+    if not args.slides_only:
+        build_book(paths, args.build)
+        print(f"site: {args.build / 'index.html'}")
     return 0
 
 
