@@ -1,29 +1,30 @@
-"""`make slides`: a page and a deck for every notebook, working offline, checked in Chromium.
+"""`make site` and `make pdf`: the course site, its decks and its PDF, working offline.
 
-The site is built once into build/ (as `make slides` does). The browser tests use Debian's
-Chromium through Playwright; without Chromium they are skipped with a message saying how to
-install it. Screenshots land in build/screenshots/.
+The site is built once, into a temporary folder, from the committed notebooks. The browser
+tests drive Debian's Chromium through Playwright with every host name unresolvable, so no
+request can leave the machine; without Chromium they are skipped with a message saying how
+to install it.
 """
 
-import importlib.util
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "build"
-SCREENSHOTS = BUILD / "screenshots"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 LOCAL_SCHEMES = {"file", "data", "about", "blob"}
+VIEWPORT = {"width": 1280, "height": 720}
 
-spec = importlib.util.spec_from_file_location("build_site", ROOT / "scripts" / "build_site.py")
-build_site = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(build_site)
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_pdf  # noqa: E402
+import build_site  # noqa: E402
 
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None,
@@ -33,10 +34,10 @@ needs_chromium = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def site():
-    assert build_site.main(["--build", str(BUILD)]) == 0
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return BUILD
+def site(tmp_path_factory):
+    build = tmp_path_factory.mktemp("build")
+    assert build_site.main(["--build", str(build)]) == 0
+    return build
 
 
 def _attributes(html, tag, attribute):
@@ -44,41 +45,72 @@ def _attributes(html, tag, attribute):
     return re.findall(pattern, html, flags=re.IGNORECASE)
 
 
-def test_every_notebook_has_a_page_and_a_deck(site):
-    index = (site / "index.html").read_text(encoding="utf-8")
+def _pages(site):
+    return [p for p in site.rglob("*.html") if "_static" not in p.parts]
+
+
+def test_every_notebook_has_a_page_and_a_deck_linked_from_the_home_page(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
     for path in NOTEBOOKS:
         assert (site / f"{path.stem}.html").is_file()
-        assert (site / f"{path.stem}.slides.html").is_file()
-        assert f'href="{path.stem}.html"' in index and f'href="{path.stem}.slides.html"' in index
+        assert (site / "slides" / f"{path.stem}.slides.html").is_file()
+        assert f'href="{path.stem}.html"' in home
+        assert f'href="slides/{path.stem}.slides.html"' in home
+        title = build_site.notebook_title(nbformat.read(path, as_version=4))
+        assert title.split(" · ")[-1].replace("'", "&#39;") in home
 
 
-def test_pages_embed_their_figures(site):
-    page = (site / "00_recurrent_neurons.html").read_text(encoding="utf-8")
-    images = _attributes(page, "img", "src")
-    assert images and all(src.startswith("data:image/png;base64,") for src in images)
+def test_the_home_page_is_a_course_map_in_words(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Learning objectives" in home and "Lesson sections" in home
+    assert "min to run" in home
+    assert "%" in home, "accuracies are shown as percentages"
+    assert not re.search(r"\b[a-z]+_[a-z_]+ = ", home), "no raw metric keys on the home page"
 
 
-def test_nothing_is_loaded_from_the_network(site):
+def test_every_link_resolves_to_a_file_of_the_site(site):
+    broken = []
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8")
+        links = _attributes(html, "a", "href") + _attributes(html, "script", "src")
+        links += _attributes(html, "link", "href") + _attributes(html, "img", "src")
+        for link in links:
+            parsed = urlparse(link)
+            if parsed.scheme in ("data", "mailto") or link.startswith("#"):
+                continue
+            if parsed.scheme or link.startswith("//"):
+                broken.append(f"{page.relative_to(site)}: {link} (remote)")
+                continue
+            target = (page.parent / unquote(parsed.path)).resolve()
+            if not target.is_file() and not (target / "index.html").is_file():
+                broken.append(f"{page.relative_to(site)}: {link}")
+    assert not broken, "links that lead nowhere in the site:\n" + "\n".join(broken[:30])
+
+
+def test_no_stylesheet_imports_from_the_network(site):
     offenders = []
-    for html_file in site.glob("*.html"):
-        html = html_file.read_text(encoding="utf-8")
-        urls = _attributes(html, "script", "src") + _attributes(html, "link", "href")
-        urls += re.findall(r"@import\s+url\(([^)]+)\)", html)
-        for url in urls:
-            if re.match(r"\s*['\"]?(https?:)?//", url):
-                offenders.append(f"{html_file.name}: {url}")
-            elif not url.startswith(("data:", "#")):
-                local = (site / url.split("?")[0]).resolve()
-                if not local.is_file():
-                    offenders.append(f"{html_file.name}: {url} (no such file)")
-    for css in (site / "assets").rglob("*.css"):
+    for css in site.rglob("*.css"):
         for url in re.findall(r"url\(\s*['\"]?(https?:[^)'\"]+)", css.read_text(errors="ignore")):
             offenders.append(f"{css.relative_to(site)}: {url}")
-    assert not offenders, "remote or missing assets:\n" + "\n".join(offenders)
+    assert not offenders, "remote assets:\n" + "\n".join(offenders)
+
+
+def test_solutions_are_folded_on_the_pages_and_absent_from_the_decks(site):
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+        page = (site / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert page.count("<details") >= len(solutions), f"{path.name}: a solution is unfolded"
+        deck = (site / "slides" / f"{path.stem}.slides.html").read_text(encoding="utf-8")
+        for cell in solutions:
+            first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+            if cell.cell_type == "markdown" and first.startswith("#"):
+                heading = first.lstrip("# ").strip()
+                assert heading not in deck, f"{path.name}: the deck shows {heading!r}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_slides_fit(path):
+def test_slides_are_not_too_long(path):
     nb = nbformat.read(path, as_version=4)
     too_long = [
         f"slide starting at cell {index}: {lines} lines"
@@ -108,51 +140,210 @@ def _browser(playwright, allow_loopback=False):
     )
 
 
+# Every slide in turn, measured against the slide's own box: nothing may be wider than the
+# slide or scroll sideways, and no figure may be taller or wider than the slide.
+MEASURE_SLIDES = """() => {
+    Reveal.configure({transition: 'none', backgroundTransition: 'none'});
+    const problems = [];
+    for (const slide of Reveal.getSlides()) {
+        const at = Reveal.getIndices(slide);
+        Reveal.slide(at.h, at.v);
+        const name = `slide ${at.h + 1}.${(at.v || 0) + 1}`;
+        const box = slide.getBoundingClientRect();
+        if (slide.scrollWidth > slide.clientWidth + 2) {
+            problems.push(`${name}: content ${slide.scrollWidth - slide.clientWidth}px too wide`);
+        }
+        const wide = 'pre, table, .MathJax_Display, .jp-OutputArea-output';
+        for (const el of slide.querySelectorAll(wide)) {
+            if (el.scrollWidth > el.clientWidth + 2) {
+                const text = (el.textContent || '').trim().slice(0, 50);
+                problems.push(`${name}: ${el.tagName.toLowerCase()} overflows sideways: ${text}`);
+            }
+        }
+        for (const img of slide.querySelectorAll('img')) {
+            const r = img.getBoundingClientRect();
+            if (r.width > box.width + 2 || r.height > box.height + 2) {
+                const size = (b) => `${Math.round(b.width)}x${Math.round(b.height)}px`;
+                problems.push(`${name}: a figure of ${size(r)} in a slide of ${size(box)}`);
+            }
+        }
+    }
+    return problems;
+}"""
+
+
+def _open_deck(page, deck):
+    page.goto(deck.as_uri())
+    page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+    page.wait_for_function(
+        "window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0", timeout=60_000
+    )
+
+
 @needs_chromium
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_deck_works_offline_in_chromium(site, path):
+def test_deck_works_offline_and_fits_a_1280x720_screen(site, path):
     from playwright.sync_api import sync_playwright
 
     nb = nbformat.read(path, as_version=4)
-    expected_slides = len(build_site.slide_sizes(nb))
     has_math = any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells)
     with sync_playwright() as playwright:
         browser = _browser(playwright)
-        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page = browser.new_page(viewport=VIEWPORT)
         requested = []
         page.on("request", lambda request: requested.append(request.url))
-        page.goto((site / f"{path.stem}.slides.html").as_uri())
-        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
-        page.wait_for_function(
-            "window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0", timeout=60_000
-        )
-        assert page.evaluate("Reveal.getTotalSlides()") == expected_slides
-        title = page.evaluate("document.querySelector('.reveal .slides section h1').textContent")
-        assert title.strip(" ¶") == build_site.notebook_title(nb)
+        _open_deck(page, site / "slides" / f"{path.stem}.slides.html")
+        assert page.evaluate("Reveal.getTotalSlides()") == len(build_site.slide_sizes(nb))
+        first = page.evaluate("document.querySelector('.reveal .slides section').textContent")
+        assert build_site.notebook_title(nb) in first.replace("¶", "")
+        assert "learning objectives" in first.lower(), "the deck opens with the objectives"
         if has_math:
-            assert (
-                page.evaluate("document.querySelectorAll('.MathJax, .MathJax_Display').length") > 0
-            )
+            assert page.evaluate("document.querySelectorAll('.MathJax, .MathJax_Display').length")
             assert page.evaluate("document.querySelectorAll('.MathJax_Error').length") == 0
-        page.screenshot(path=SCREENSHOTS / f"{path.stem}_title.png")
-        figure_slide = page.evaluate(
-            """() => {
-                for (const slide of Reveal.getSlides()) {
-                    if (slide.querySelector('img')) {
-                        const at = Reveal.getIndices(slide);
-                        Reveal.slide(at.h, at.v);
-                        return true;
-                    }
-                }
-                return false;
-            }"""
-        )
-        if figure_slide:
-            page.wait_for_timeout(800)  # the slide transition
-            page.screenshot(path=SCREENSHOTS / f"{path.stem}_figure.png")
+        problems = page.evaluate(MEASURE_SLIDES)
         browser.close()
+    assert not problems, f"{path.stem}.slides.html at 1280x720:\n" + "\n".join(problems)
     remote = [url for url in requested if urlparse(url).scheme not in LOCAL_SCHEMES]
     assert not remote, f"the deck asked the network for: {remote}"
+
+
+def test_the_overflow_check_catches_a_long_line_and_a_tall_figure(tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("Chromium is missing: install it with `apt-get install chromium`")
+    from playwright.sync_api import sync_playwright
+
+    nb = nbformat.read(ROOT / "templates" / "notebook_template.ipynb", as_version=4)
+    cell = nbformat.v4.new_code_cell("x = 1")
+    cell.metadata["slideshow"] = {"slide_type": "slide"}
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="<" + "=" * 400 + ">\n"),
+    ]
+    nb.cells.insert(4, cell)
+    path = tmp_path / "NN_overflowing.ipynb"
+    nbformat.write(nb, path)
+    slides = tmp_path / "slides"
+    slides.mkdir()
+    build_site.copy_assets(slides)
+    build_site.export_deck(path, slides)
+    deck = slides / path.name.replace(".ipynb", ".slides.html")
+    # An unbreakable line in a <pre> that does not wrap is what the wrapping rule prevents.
+    html = deck.read_text(encoding="utf-8").replace("pre-wrap !important", "pre !important")
+    html = html.replace("overflow-wrap: anywhere", "overflow-wrap: normal")
+    deck.write_text(html, encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = _browser(playwright)
+        page = browser.new_page(viewport=VIEWPORT)
+        _open_deck(page, deck)
+        problems = page.evaluate(MEASURE_SLIDES)
+        browser.close()
+    assert any("overflows sideways" in p or "too wide" in p for p in problems), problems
+
+
+def _open_page(page, url):
+    page.goto(url)
+    page.wait_for_load_state("load")
+
+
+@needs_chromium
+def test_search_finds_the_forget_gate_in_notebook_08(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = _browser(playwright)
+        page = browser.new_page(viewport=VIEWPORT)
+        _open_page(page, (site / "search.html").as_uri() + "?q=forget+gate")
+        page.wait_for_function(
+            "document.querySelector('#search-results') && "
+            "/found|matching/i.test(document.querySelector('#search-results').textContent)",
+            timeout=30_000,
+        )
+        links = page.eval_on_selector_all("#search-results a", "els => els.map(a => a.href)")
+        browser.close()
+    assert any("08_lstm_cells.html" in link for link in links), links
+
+
+@needs_chromium
+def test_dark_theme_keeps_figures_legible(site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = _browser(playwright)
+        page = browser.new_page(viewport=VIEWPORT)
+        _open_page(page, (site / "05_mnist_sequence_classifier.html").as_uri())
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_timeout(300)
+        body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        figure = page.evaluate(
+            "getComputedStyle(document.querySelector('.cell_output img')).backgroundColor"
+        )
+        page.screenshot(path=tmp_path / "dark.png")
+        browser.close()
+    darkness = sum(int(v) for v in re.findall(r"\d+", body)[:3])
+    assert darkness < 200, f"the dark theme's background is {body}"
+    assert figure in ("rgb(255, 255, 255)", "rgba(255, 255, 255, 1)"), figure
+    assert (tmp_path / "dark.png").stat().st_size > 10_000
+
+
+@needs_chromium
+def test_a_folded_solution_opens_on_click(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = _browser(playwright)
+        page = browser.new_page(viewport=VIEWPORT)
+        _open_page(page, (site / "05_mnist_sequence_classifier.html").as_uri())
+        details = page.locator("details.sd-dropdown").first
+        details.scroll_into_view_if_needed()
+        assert details.evaluate("d => d.open") is False
+        details.locator("summary").click()
+        assert details.evaluate("d => d.open") is True
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    if CHROMIUM is None:
+        pytest.skip("Chromium is missing: install it with `apt-get install chromium`")
+    out = tmp_path_factory.mktemp("pdf") / "course.pdf"
+    notebooks = [ROOT / "notebooks" / "01_manual_two_step_rnn.ipynb"]
+    assert build_pdf.main(["--out", str(out), *map(str, notebooks)]) == 0
+    return out
+
+
+def _pdftotext(pdf, *args):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is missing: install it with `apt-get install poppler-utils`")
+    return subprocess.run(
+        ["pdftotext", "-layout", *args, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_pdf_has_a_cover_and_every_page_of_the_notebook(pdf):
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    assert len(reader.pages) >= 4
+    assert [item.title for item in reader.outline][:2] == [
+        "Cover",
+        build_site.notebook_title(nbformat.read(NOTEBOOKS[1], as_version=4)),
+    ]
+
+
+def test_the_pdf_holds_equations_as_text_and_figures(pdf):
+    from pypdf import PdfReader
+
+    text = _pdftotext(pdf)
+    assert "tanh" in text and "𝑊" in text, "the recurrence equation is typeset as text"
+    assert any(page.images for page in PdfReader(pdf).pages), "no figure in the PDF"
+
+
+def test_no_page_of_the_pdf_is_blank(pdf):
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    for number, page in enumerate(reader.pages, start=1):
+        text = _pdftotext(pdf, "-f", str(number), "-l", str(number)).strip()
+        assert text or page.images, f"page {number} of the PDF is blank"
 
 
 @needs_chromium
@@ -169,15 +360,21 @@ def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path, jupyterlab):
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     nbformat.write(nb, workdir / "01_manual_two_step_rnn.ipynb")
-    n_code_cells = sum(cell.cell_type == "code" for cell in nb.cells)
-    with jupyterlab(workdir, RNN_COURSE_FAST="1") as (base, token):
+    # Collapsed solution cells show no prompt: count the others.
+    n_code_cells = sum(
+        cell.cell_type == "code" and "solution" not in cell.metadata.get("tags", [])
+        for cell in nb.cells
+    )
+    with jupyterlab(workdir, RNN_COURSE_FAST="1", RNN_COURSE_RESULTS_DIR=str(tmp_path)) as (
+        base,
+        token,
+    ):
         url = f"{base}/lab/tree/01_manual_two_step_rnn.ipynb?token={token}"
         with sync_playwright() as playwright:
             browser = _browser(playwright, allow_loopback=True)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(url, wait_until="domcontentloaded", timeout=120_000)
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-            assert page.locator("text=NumPy and Keras agree").count() == 0  # no old outputs
             # JupyterLab may ask which kernel to start; the course kernel is preselected.
             select = page.locator(".jp-Dialog button:has-text('Select')")
             try:
@@ -187,20 +384,16 @@ def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path, jupyterlab):
                 pass
             page.click("li.lm-MenuBar-item:has-text('Run')")
             page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
-            page.wait_for_selector("text=NumPy and Keras agree within 1e-6: True", timeout=120_000)
             # Every code cell has run: its prompt shows an execution count, none is pending.
             page.wait_for_function(
                 "n => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
-                ".filter(p => /\\[\\d+\\]/.test(p.textContent)).length === n",
+                ".filter(p => /\\[\\d+\\]/.test(p.textContent)).length >= n",
                 arg=n_code_cells,
-                timeout=120_000,
+                timeout=180_000,
             )
             errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count()
             assert errors == 0, "a cell wrote to stderr or raised"
-            assert page.locator("text=Y0 (4, 5)").count() >= 3  # NumPy, TensorFlow and Keras
-            page.locator(
-                "text=NumPy and Keras agree within 1e-6: True"
-            ).scroll_into_view_if_needed()
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=SCREENSHOTS / "lab_01_manual_two_step_rnn.png")
+            assert page.locator("text=Headline numbers:").count() == 1, "the results cell ran"
+            page.screenshot(path=tmp_path / "lab_01_manual_two_step_rnn.png")
             browser.close()
+    assert (tmp_path / "01_manual_two_step_rnn.fast.json").is_file()
