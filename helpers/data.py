@@ -32,6 +32,10 @@ SHA256 = {
     "eng_fra_grammar_pairs.tsv": (
         "ac0c1d3e947d70bda1877f9ec4cd8cf084672f13c4a5aa296ae6640bda4cbf83"
     ),
+    "electricity_demand_england_wales_2000.csv": (
+        "60b073656088a4e8482277752ca3200c69fedd28af59224f0e463b1fe9a261e4"
+    ),
+    "seattle-weather.csv": "62f0609f787158128aa2bd102967173a4953122dd4f872bf1d502cae1037df0b",
 }
 
 
@@ -111,10 +115,13 @@ def load_movie_reviews(directory=None):
 
 
 def load_seattle_temps(directory=None):
-    """Hourly air temperature in Seattle, 2010, as ``(times, temps)``.
+    """NOAA's hourly temperature *normals* for Seattle, labelled 2010, as ``(times, temps)``.
 
-    ``times`` is a ``datetime64[m]`` array and ``temps`` a float32 array in degrees
-    Fahrenheit, in time order.
+    A smooth climatological curve (the same hour changes by about 0.16 F from one day to
+    the next), not observed weather: it shows a seasonal shape, it is no forecasting
+    task. Observed daily weather is :func:`load_seattle_weather`. ``times`` is a
+    ``datetime64[m]`` array and ``temps`` a float32 array in degrees Fahrenheit, in time
+    order.
     """
     path = verified_path("seattle-temps.csv", directory)
     times, temps = [], []
@@ -127,6 +134,55 @@ def load_seattle_temps(directory=None):
             times.append(date.replace("/", "-").replace(" ", "T"))
             temps.append(float(temp))
     return np.array(times, dtype="datetime64[m]"), np.array(temps, dtype=np.float32)
+
+
+def load_electricity_demand(directory=None):
+    """Observed half-hourly electricity demand of England and Wales, summer 2000.
+
+    Returns ``(times, demand)``: ``times`` a ``datetime64[m]`` array from Monday
+    2000-06-05 00:00 to Sunday 2000-08-27 23:30 in steps of 30 minutes (84 days, 4,032
+    values), ``demand`` a float32 array in megawatts. Used in notebook 06.
+    """
+    name = "electricity_demand_england_wales_2000.csv"
+    path = verified_path(name, directory)
+    times, demand = [], []
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        if header != ["time", "demand_mw"]:
+            raise DataFileError(f"{name} has header {header}, expected ['time', 'demand_mw']")
+        for stamp, megawatts in reader:
+            times.append(stamp.replace(" ", "T"))
+            demand.append(float(megawatts))
+    times = np.array(times, dtype="datetime64[m]")
+    if np.any(np.diff(times) != np.timedelta64(30, "m")):
+        raise DataFileError(f"{name} is not one value every 30 minutes")
+    return times, np.array(demand, dtype=np.float32)
+
+
+def load_seattle_weather(directory=None):
+    """Observed daily weather in Seattle, 2012-01-01 to 2015-12-31 (1,461 days).
+
+    Returns a dict of arrays in date order: ``date`` (``datetime64[D]``), ``precipitation``
+    (mm), ``temp_max`` and ``temp_min`` (degrees Celsius), ``wind`` (m/s), all float32,
+    and ``weather``, a string label such as ``"rain"`` or ``"sun"``.
+    """
+    name = "seattle-weather.csv"
+    path = verified_path(name, directory)
+    columns = ["date", "precipitation", "temp_max", "temp_min", "wind", "weather"]
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        if header != columns:
+            raise DataFileError(f"{name} has header {header}, expected {columns}")
+        rows = list(reader)
+    table = {"date": np.array([r[0].replace("/", "-") for r in rows], dtype="datetime64[D]")}
+    for i, column in enumerate(columns[1:5], start=1):
+        table[column] = np.array([float(r[i]) for r in rows], dtype=np.float32)
+    table["weather"] = np.array([r[5] for r in rows])
+    if np.any(np.diff(table["date"]) != np.timedelta64(1, "D")):
+        raise DataFileError(f"{name} is not one row per day")
+    return table
 
 
 def load_sotu_text(directory=None):

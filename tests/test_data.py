@@ -57,6 +57,39 @@ def test_load_seattle_temps():
     assert 10 < temps.min() < temps.max() < 100  # degrees Fahrenheit
 
 
+def test_load_electricity_demand():
+    times, demand = data.load_electricity_demand()
+    assert len(times) == len(demand) == 84 * 48
+    assert str(times[0]) == "2000-06-05T00:00" and str(times[-1]) == "2000-08-27T23:30"
+    assert np.all(np.diff(times) == np.timedelta64(30, "m"))
+    assert demand.dtype == np.float32
+    assert demand[:2].tolist() == [22262.0, 21756.0]
+    assert 15_000 < demand.min() < demand.max() < 45_000  # megawatts
+    # "Same half-hour one week earlier" is off by 1.9% on average (data/README.md).
+    last_week_mape = np.mean(np.abs(demand[336:] - demand[:-336]) / demand[336:])
+    assert round(100 * float(last_week_mape), 1) == 1.9
+
+
+def test_load_seattle_weather():
+    weather = data.load_seattle_weather()
+    assert set(weather) == {"date", "precipitation", "temp_max", "temp_min", "wind", "weather"}
+    assert len(weather["date"]) == 1461
+    assert str(weather["date"][0]) == "2012-01-01" and str(weather["date"][-1]) == "2015-12-31"
+    assert weather["temp_max"].dtype == np.float32
+    assert np.all(weather["temp_min"] <= weather["temp_max"])
+    assert -10 < weather["temp_max"].min() < weather["temp_max"].max() < 40  # degrees Celsius
+    assert weather["weather"][:2].tolist() == ["drizzle", "rain"]
+    # Observed weather, not normals: the maximum moves by about 2.2 C from day to day.
+    assert 1.5 < np.abs(np.diff(weather["temp_max"])).mean() < 3.0
+
+
+def test_altered_electricity_demand_is_refused(data_copy):
+    path = data_copy / "electricity_demand_england_wales_2000.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("22262", "22263", 1))
+    with pytest.raises(data.DataFileError, match="electricity_demand_england_wales_2000.csv is al"):
+        data.load_electricity_demand(data_copy)
+
+
 def test_load_sotu_text():
     text = helpers.load_sotu_text()
     assert text.startswith("Fellow-Citizens of the Senate")
