@@ -14,6 +14,9 @@ import re
 from helpers.modes import ByMode
 
 _PARAMETER_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# Where a namespace keeps the parameter names of its first check: when a learner runs every
+# cell a second time, the upper-case names set later in the notebook are not parameters.
+_NAMES_KEY = "_parameter_names"
 
 
 class Rule:
@@ -60,10 +63,12 @@ def counts(*, containing=None):
         text += f" that contains {containing}"
     return Rule(
         text,
-        lambda v: isinstance(v, tuple | list)
-        and len(v) > 0
-        and all(is_int(x) and x >= 1 for x in v)
-        and (containing is None or containing in v),
+        lambda v: (
+            isinstance(v, tuple | list)
+            and len(v) > 0
+            and all(is_int(x) and x >= 1 for x in v)
+            and (containing is None or containing in v)
+        ),
     )
 
 
@@ -121,7 +126,10 @@ def check_parameters(namespace, **rules):
     """
     from helpers import results
 
-    params = {name: value for name, value in namespace.items() if _is_parameter(name, value)}
+    names = namespace.get(_NAMES_KEY)
+    if names is None:
+        names = [name for name, value in namespace.items() if _is_parameter(name, value)]
+    params = {name: namespace[name] for name in names if name in namespace}
     if "FAST" not in params:
         raise KeyError("the parameters cell must set FAST (FAST = helpers.FAST)")
     unknown = set(rules) - set(params)
@@ -135,6 +143,7 @@ def check_parameters(namespace, **rules):
         _check(name, value, rule_for(name, rules))
         params[name] = value
     namespace.update(params)
+    namespace.setdefault(_NAMES_KEY, tuple(params))
     results.remember_run(fast=fast, parameters=params)
     return params
 

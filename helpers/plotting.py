@@ -51,7 +51,9 @@ def box(ax, x, y, text, color, width=1.0, height=0.6, fontsize=11):
         gid="rnn-box",
     )
     ax.add_patch(patch)
-    ax.text(x, y, text, ha="center", va="center", color="white", fontsize=fontsize, fontweight="bold")
+    ax.text(
+        x, y, text, ha="center", va="center", color="white", fontsize=fontsize, fontweight="bold"
+    )
     return patch
 
 

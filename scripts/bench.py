@@ -38,12 +38,14 @@ STEPS, INPUTS, UNITS, CLASSES = 28, 28, 150, 10
 GATES = {"SimpleRNN": 1, "GRU": 3, "LSTM": 4}
 
 
-def best_seconds(function, *args, seconds=0.5):
-    """Best of 3 timed bursts of about ``seconds`` each, per call of ``function(*args)``."""
+def best_seconds(function, *args, seconds=0.5, repeats=None):
+    """Best of 3 timed bursts, per call of ``function(*args)``. A burst is ``repeats`` calls,
+    or as many as take about ``seconds`` when ``repeats`` is not given."""
     function(*args)  # trace and warm up
-    start = time.perf_counter()
-    function(*args)
-    repeats = max(1, int(seconds / max(time.perf_counter() - start, 1e-6)))
+    if repeats is None:
+        start = time.perf_counter()
+        function(*args)
+        repeats = max(1, int(seconds / max(time.perf_counter() - start, 1e-6)))
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
@@ -52,6 +54,26 @@ def best_seconds(function, *args, seconds=0.5):
         np.asarray(result[-1] if isinstance(result, list) else result)  # wait for the last call
         best = min(best, (time.perf_counter() - start) / repeats)
     return best
+
+
+def write_text_atomically(path, text):
+    """Write ``text`` to ``path`` through a temporary file beside it: never half-written."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def load_average():
+    """The 1-minute load average, or None where the system has none (``os.getloadavg`` is
+    Unix-only)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
 
 
 def matmul_peak(sizes=(512, 1024, 2048, 3072)):
@@ -113,7 +135,7 @@ def build(cell, unroll=False, jit_compile=False):
 
 
 def train_throughput(cell, batch_size, samples, unroll=False, jit_compile=False):
-    """Training samples per second: the best of 3 timed passes over ``samples`` samples.
+    """Training samples per second: the best of 3 timed passes over about ``samples`` samples.
 
     One fixed batch is fed again and again (``train_on_batch``, the step ``fit`` runs), so
     that every pass has the same shapes and no input pipeline or last partial batch is timed.
@@ -122,16 +144,10 @@ def train_throughput(cell, batch_size, samples, unroll=False, jit_compile=False)
     x = tf.constant(rng.random((batch_size, STEPS, INPUTS), dtype=np.float32))
     y = tf.constant(rng.integers(0, CLASSES, batch_size))
     model = build(cell, unroll=unroll, jit_compile=jit_compile)
-    for _ in range(3):  # trace, compile, warm up
+    for _ in range(2):  # trace, compile, warm up (best_seconds adds one more call)
         model.train_on_batch(x, y)
     n_batches = max(1, round(samples / batch_size))
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for _ in range(n_batches):
-            model.train_on_batch(x, y)
-        best = min(best, time.perf_counter() - start)
-    rate = n_batches * batch_size / best
+    rate = batch_size / best_seconds(model.train_on_batch, x, y, repeats=n_batches)
     return {"samples_per_second": rate, "gflops": rate * flops_per_sample(cell) / 1e9}
 
 
@@ -249,11 +265,14 @@ def main(argv=None):
             "system": platform.system(),
             "machine": platform.machine(),
             "cpus": os.cpu_count(),
-            "load_average_1min_at_end": os.getloadavg()[0],
+            "load_average_1min_at_end": None,
         },
         "versions": {"tensorflow": tf.__version__, "keras": keras.__version__},
     }
-    args.output.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    # The measurements are saved first; the load average (Unix only) is added afterwards.
+    write_text_atomically(args.output, json.dumps(record, indent=2) + "\n")
+    record["machine"]["load_average_1min_at_end"] = load_average()
+    write_text_atomically(args.output, json.dumps(record, indent=2) + "\n")
     for cell, (label, values) in best.items():
         print(
             f"best {cell}: {label}, ratio {values['ratio_to_peak']:.2f} of the peak, "

@@ -6,14 +6,22 @@ Usage: python scripts/execute_notebooks.py [notebooks/NN_name.ipynb ...]
 Each notebook is executed into a temporary file beside it and moved over the original
 only when the run finished without error, so an interrupted or failed run leaves the
 committed notebook exactly as it was. Papermill's own bookkeeping (timings, status) is
-stripped so that diffs show only what the notebook computed.
+stripped so that diffs show only what the notebook computed. The notebook's metadata
+records the mode and a hash of its code cells (``rnn_course``), and its results go to
+``results/`` with the same hash, so that the tests can tell which run produced them.
+
+Only full-mode runs write in place. ``--fast`` (to try the script quickly) or ``--out DIR``
+write the executed notebooks and their results into ``DIR`` (default for ``--fast``:
+``runs/executed/``, which git ignores) and leave the committed files alone.
 """
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,7 +30,35 @@ import papermill
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-TIMINGS = ROOT / "results" / "execute_timings.json"
+RESULTS = ROOT / "results"
+TIMINGS = RESULTS / "execute_timings.json"
+FAST_OUT = ROOT / "runs" / "executed"
+
+
+def write_text_atomically(path, text):
+    """Write ``text`` to ``path`` through a temporary file beside it: never half-written."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def environment(**variables):
+    """Set environment variables (inherited by the kernel papermill starts) inside the block."""
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def strip_papermill_metadata(nb):
@@ -46,15 +82,38 @@ def code_sha256(nb):
     return digest.hexdigest()
 
 
-def execute(path, fast=False):
-    """Execute one notebook in place; return the seconds it took."""
-    tmp = path.with_name(f".{path.stem}.executing.ipynb")
+def execute(path, fast=False, out=None, results_dir=None):
+    """Execute one notebook; return the seconds it took.
+
+    In place (``out=None``, full mode only), with its results written to ``results_dir``
+    (default ``results/``); or into the folder ``out``, results included unless
+    ``results_dir`` says otherwise. A fast run never writes in place.
+    """
+    path = Path(path)
+    if out is None and fast:
+        raise ValueError("a fast-mode run never replaces the committed notebook: give out=")
+    target = path if out is None else Path(out) / path.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if results_dir is None:
+        results_dir = RESULTS if out is None else Path(out)
+    tmp = target.with_name(f".{path.stem}.executing.ipynb")
+    results_dir = Path(results_dir).resolve()
+    results_dir.mkdir(parents=True, exist_ok=True)
     code_hash = code_sha256(nbformat.read(path, as_version=4))
-    os.environ["RNN_COURSE_FAST"] = "1" if fast else "0"
-    os.environ["RNN_COURSE_RESULTS_DIR"] = str(ROOT / "results")
-    os.environ["RNN_COURSE_CODE_SHA256"] = code_hash
     start = time.perf_counter()
-    try:
+    # The run saves its results into a staging folder, also called results/ (the results
+    # cell prints "Saved to results/..."), beside the real one; they are moved in only when
+    # the whole notebook succeeded, so a failure after the results cell changes nothing.
+    with (
+        tempfile.TemporaryDirectory(prefix=".executing-", dir=results_dir.parent) as staging,
+        environment(
+            RNN_COURSE_FAST="1" if fast else "0",
+            RNN_COURSE_RESULTS_DIR=str(Path(staging) / results_dir.name),
+            RNN_COURSE_CODE_SHA256=code_hash,
+        ),
+        contextlib.ExitStack() as cleanup,
+    ):
+        cleanup.callback(tmp.unlink, missing_ok=True)
         papermill.execute_notebook(
             str(path),
             str(tmp),
@@ -66,17 +125,28 @@ def execute(path, fast=False):
         nb.metadata["rnn_course"] = {"mode": "fast" if fast else "full", "code_sha256": code_hash}
         nbformat.validate(nb)
         nbformat.write(nb, tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        for written in sorted((Path(staging) / results_dir.name).glob("*.json")):
+            os.replace(written, results_dir / written.name)
+        os.replace(tmp, target)
     return time.perf_counter() - start
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: all of notebooks/")
-    parser.add_argument("--fast", action="store_true", help="fast mode (for trying the script)")
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="fast mode (for trying the script); writes into --out, never in place",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="write executed notebooks and their results here instead of in place "
+        "(default with --fast: runs/executed/)",
+    )
     args = parser.parse_args(argv)
+    out = args.out if args.out is not None else (FAST_OUT if args.fast else None)
     paths = args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
     for path in paths:
         if not path.is_file() or path.suffix != ".ipynb":
@@ -86,7 +156,7 @@ def main(argv=None):
     for path in paths:
         print(f"executing {path.name} ...", flush=True)
         try:
-            timings.append((path.name, execute(path.resolve(), fast=args.fast)))
+            timings.append((path.name, execute(path.resolve(), fast=args.fast, out=out)))
         except (Exception, KeyboardInterrupt) as error:
             failed = (path.name, error)
             break
@@ -96,7 +166,9 @@ def main(argv=None):
         print(f"{name:<45} {seconds:8.1f}")
     total = sum(s for _, s in timings)
     print(f"{'total':<45} {total:8.1f}")
-    whole_course = not args.notebooks and not args.fast and not failed
+    if out is not None:
+        print(f"executed notebooks and their results are in {out}")
+    whole_course = not args.notebooks and out is None and not failed
     if whole_course:
         record = {
             "mode": "full",
@@ -104,7 +176,7 @@ def main(argv=None):
             "total_seconds": round(total, 1),
             "cpus": os.cpu_count(),
         }
-        TIMINGS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        write_text_atomically(TIMINGS, json.dumps(record, indent=2) + "\n")
         print(f"recorded in {TIMINGS.relative_to(ROOT)}")
     if failed:
         name, error = failed

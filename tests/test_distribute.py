@@ -1,13 +1,10 @@
-"""helpers.distribute: strategies by name, and the training notebooks under MirroredStrategy.
+"""helpers.distribute: strategies by name, the CPU split from the environment, and training
+notebooks that learn under MirroredStrategy on two logical CPUs.
 
 Splitting the CPU needs a process where TensorFlow has run nothing yet: papermill's fresh
-kernel is one.
+kernel is one (helpers.start_notebook splits it when RNN_COURSE_LOGICAL_CPUS is set).
 """
 
-import json
-from pathlib import Path
-
-import papermill
 import pytest
 
 from helpers import distribute
@@ -28,40 +25,56 @@ def test_split_cpu_rejects_bad_counts(bad):
         distribute.split_cpu(bad)
 
 
-def test_strategy_from_parameters_without_a_split_is_make_strategy():
-    strategy = distribute.strategy_from_parameters("default", None)
-    assert strategy.num_replicas_in_sync == 1
+@pytest.mark.parametrize("raw, expected", [("2", 2), (" 4 ", 4), ("1", 1), ("", None)])
+def test_logical_cpus_from_the_environment(raw, expected):
+    assert distribute.logical_cpus_from_env({"RNN_COURSE_LOGICAL_CPUS": raw}) == expected
 
 
-# Every notebook that trains with fit, trained on two logical CPUs in fast mode, with a
-# learning check each (the fast default run gives, for comparison: 03 masked 0.55 vs
-# unmasked 0.48; 05 0.80 on 5,000 images in 2 epochs, against 0.1 for guessing; 06 RNN
-# MSE 0.10 vs naive 0.66; 07 ReLU stack 0.04 vs the mean predictor 0.17; 08 LSTM 1.00 at 5
-# noise steps; 10 BLEU 0.09).
-LEARNS = {
-    "03_variable_length_sequences": lambda m: m["test_accuracy_masked"] > 0.5,
-    "05_mnist_sequence_classifier": lambda m: m["simple_rnn_test_accuracy"] > 0.5,
-    "06_time_series_prediction": lambda m: (
-        m["series_test_mse_rnn"] < m["series_test_mse_naive"] / 2
+def test_no_variable_leaves_the_cpu_whole():
+    assert distribute.logical_cpus_from_env({}) is None
+
+
+@pytest.mark.parametrize("raw", ["0", "-2", "two", "1.5"])
+def test_bad_logical_cpus_are_refused_with_the_variable_name(raw):
+    with pytest.raises(ValueError, match=rf"RNN_COURSE_LOGICAL_CPUS='{raw}' must be an integer"):
+        distribute.logical_cpus_from_env({"RNN_COURSE_LOGICAL_CPUS": raw})
+
+
+# Which notebooks train under MirroredStrategy here. Every notebook that trains with fit
+# builds its models in strategy.scope() (test_notebooks checks it in the source) and records
+# the replicas of its trained model; what differs between them is what the strategy has to
+# carry through fit. These three cover the different paths:
+# - 03: masking (Embedding(mask_zero=True) and masked GRUs): masks split with the batch;
+# - 05: the plain path, Sequential models fitted on arrays with callbacks, a learning-rate
+#   schedule and gradient clipping, SimpleRNN and LSTM;
+# - 10: an encoder-decoder on tf.data with a loss that masks padding, early stopping, and
+#   the trained model used afterwards by its own decoding loops (greedy, beam, attention).
+# 06, 07 and 08 fit stacks of SimpleRNN/GRU/LSTM layers (or cells) with standard losses on
+# arrays or tf.data, which 05 and 03 already carry under the strategy; running all six took
+# about two minutes of the suite's four.
+#
+# Each must learn well above chance: its fast_claims (checked by save_results, so a run that
+# misses them fails) and the margin here, measured on fast mirrored runs, must both hold.
+MARGINS = {
+    # sentiment, about balanced: at least 10 points above predicting the majority class
+    # (measured: 0.72 against 0.52)
+    "03_variable_length_sequences": lambda m: (
+        m["val_accuracy_masked"] >= m["val_majority_baseline"] + 0.10
     ),
-    "07_deep_rnns": lambda m: m["val_mse_relu"] < m["baseline_val_mse"] / 2,
-    "08_lstm_cells": lambda m: m["lstm_accuracy_longest"] > 0.9,
-    "10_machine_translation": lambda m: m["bleu_reversed"] > 0.02,
+    # ten classes, 0.1 by guessing (measured: 0.81 for the SimpleRNN, 0.63 for the LSTM)
+    "05_mnist_sequence_classifier": lambda m: (
+        m["simple_rnn_test_accuracy"] >= 0.5 and m["lstm_test_accuracy"] >= 0.4
+    ),
+    # a model that has learnt nothing scores a BLEU of about 0 and no exact translation
+    "10_machine_translation": lambda m: m["bleu_random_reversed_mean"] >= 0.05,
 }
 
 
-@pytest.mark.parametrize("name", LEARNS)
-def test_training_notebook_learns_under_mirrored_strategy(name, tmp_path, monkeypatch):
-    notebook = Path(__file__).resolve().parent.parent / "notebooks" / f"{name}.ipynb"
-    monkeypatch.setenv("RNN_COURSE_RESULTS_DIR", str(tmp_path))
-    papermill.execute_notebook(
-        str(notebook),
-        str(tmp_path / notebook.name),
-        parameters={"FAST": True, "STRATEGY": "mirrored", "LOGICAL_CPUS": 2},
-        cwd=str(notebook.parent),
-        progress_bar=False,
-    )
-    record = json.loads((tmp_path / f"{name}.fast.json").read_text())
+@pytest.mark.parametrize("name", MARGINS)
+def test_training_notebook_learns_under_mirrored_strategy(name, run_to_results, monkeypatch):
+    monkeypatch.setenv("RNN_COURSE_LOGICAL_CPUS", "2")
+    record = run_to_results(name, STRATEGY="mirrored")
     assert record["parameters"]["STRATEGY"] == "mirrored"
-    assert record["parameters"]["REPLICAS"] == 2
-    assert LEARNS[name](record["metrics"]), record["metrics"]
+    assert record["metrics"]["replicas"] == 2, "a model was built outside strategy.scope()"
+    assert record["fast_claims"], "the notebook declares no learning check (fast_claims)"
+    assert MARGINS[name](record["metrics"]), record["metrics"]

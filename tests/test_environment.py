@@ -1,7 +1,6 @@
 """requirements.txt is the one source of pins; environment.yml and the venv must agree."""
 
 import re
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -56,5 +55,17 @@ def test_installed_versions_match_the_pins(req):
     )
 
 
-def test_running_python_is_supported():
-    assert sys.version_info >= (3, 10)
+def test_the_python_floor_is_the_same_everywhere():
+    # The pins have wheels for 3.11 to 3.13 only; every place that names the floor agrees.
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert 'requires-python = ">=3.11"' in pyproject
+    assert 'target-version = "py311"' in pyproject
+    assert "MIN_PYTHON := 3.11" in (ROOT / "Makefile").read_text()
+    readme = (ROOT / "README.md").read_text()
+    assert "Python 3.11 to 3.13" in readme
+    assert not re.search(r"3\.10 or newer", readme)
+
+
+def test_the_makefile_checks_python_before_creating_the_environment():
+    recipe = (ROOT / "Makefile").read_text().split("$(STAMP): requirements.txt pyproject.toml")[1]
+    assert recipe.index("sys.version_info <") < recipe.index("-m venv")

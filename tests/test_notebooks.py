@@ -1,8 +1,11 @@
-"""The committed notebooks follow the course conventions (../shared/course-spec.md).
+"""The committed notebooks follow the house style of CONTRIBUTING.md: their shape, the
+set-up, parameters, checks and results cells, scale-out through one STRATEGY knob.
 
-These checks read the files only; executing the notebooks is nbval's job (make test).
+These checks read the files only; executing the notebooks is nbval's job (make test), the
+voice and sizes are scripts/lint_notebooks.py's, the numbers test_committed_results.py's.
 """
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -45,6 +48,18 @@ def test_uses_the_course_kernel(notebook):
     assert notebook.metadata.kernelspec.name == KERNEL
 
 
+def _calls(source, name):
+    """Calls of ``helpers.<name>(...)`` in ``source``."""
+    return [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == name
+        and getattr(node.func.value, "id", None) == "helpers"
+    ]
+
+
 def test_shape_of_a_notebook(notebook):
     cells = notebook.cells
     assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
@@ -55,34 +70,72 @@ def test_shape_of_a_notebook(notebook):
     assert len(setup) == 1 and len(params) == 1 and len(results) == 1
     order = [cells.index(c) for c in (setup[0], params[0], results[0])]
     assert order == sorted(order), "setup, then parameters, ..., then results"
-    assert results[0] is _code_cells(notebook)[-1], "the results cell is the last code cell"
     assert "import helpers" in setup[0].source
-    assert "helpers.FAST" in params[0].source, "FAST defaults to helpers.FAST"
-    # Papermill injects its values right after the parameters cell, so the check comes next.
-    checks = cells[cells.index(params[0]) + 1]
-    assert "checks" in checks.metadata.get("tags", [])
-    assert "helpers.check_parameters(" in checks.source
-    assert f'"{notebook.path.stem}"' in results[0].source, "results are saved under this notebook"
-    headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown"]
+    assert _calls(setup[0].source, "start_notebook"), "the setup cell calls start_notebook()"
+    first = next(line for line in params[0].source.splitlines() if line.strip())
+    assert first.startswith("FAST = helpers.FAST"), "FAST = helpers.FAST comes first"
+    headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown" and c.source]
     assert "## Summary" in headings and "## Exercises" in headings
+
+
+def test_checks_cell_follows_the_parameters_cell(notebook):
+    # Papermill injects its values right after the parameters cell, so the check comes next.
+    cells = notebook.cells
+    params = _tagged(notebook, "parameters")[0]
+    checks = cells[cells.index(params) + 1]
+    assert "checks" in checks.metadata.get("tags", []), "the cell after parameters is checks"
+    [call] = _calls(checks.source, "check_parameters")
+    first = call.args[0] if call.args else None
+    assert isinstance(first, ast.Call) and getattr(first.func, "id", None) == "globals", (
+        "the checks cell calls helpers.check_parameters(globals())"
+    )
+
+
+def test_results_cell_saves_this_notebooks_numbers_with_its_claims(notebook):
+    results = _tagged(notebook, "results")[0]
+    [call] = _calls(results.source, "save_results")
+    assert isinstance(call.args[0], ast.Constant) and call.args[0].value == notebook.path.stem
+    keywords = {k.arg for k in call.keywords}
+    assert {"claims", "fast_claims"} <= keywords, (
+        "save_results(..., claims=[...], fast_claims=[...])"
+    )
+    # The mode, parameters and duration come from check_parameters and start_notebook.
+    assert not keywords & {"fast", "seconds", "parameters", "directory"}
+
+
+def test_solutions_come_last_after_the_results(notebook):
+    cells = notebook.cells
+    results = cells.index(_tagged(notebook, "results")[0])
+    for index, cell in enumerate(cells):
+        tags = cell.metadata.get("tags", [])
+        if "solution" in tags:
+            assert index > results, f"cell {index}: solutions come after the results cell"
+        elif index > results:
+            first_line = cell.source.splitlines()[0] if cell.source else ""
+            assert cell.cell_type == "markdown" and first_line == "## Solutions", (
+                f"cell {index}: after the results cell only '## Solutions' and solution cells"
+            )
 
 
 def test_slide_metadata(notebook):
     for index, cell in enumerate(notebook.cells):
         slide_type = cell.metadata.get("slideshow", {}).get("slide_type")
         assert slide_type, f"cell {index} has no slideshow metadata"
-        first_line = cell.source.splitlines()[0] if cell.source else ""
-        if cell.cell_type == "markdown" and first_line.startswith("# "):
-            assert slide_type == "slide", f"cell {index}: the title starts a slide"
-        if cell.cell_type == "markdown" and first_line == "## Results":
-            assert slide_type == "skip", f"cell {index}: the results heading is skipped in slides"
-        elif cell.cell_type == "markdown" and first_line.startswith("## "):
-            assert slide_type == "slide", f"cell {index}: a ## section starts a slide"
-        if cell.cell_type == "markdown" and first_line.startswith("### "):
-            assert slide_type == "subslide", f"cell {index}: a ### section starts a sub-slide"
         tags = cell.metadata.get("tags", [])
-        if {"setup", "parameters", "checks", "results"} & set(tags):
+        if {"setup", "parameters", "checks", "results", "solution"} & set(tags):
             assert slide_type == "skip", f"cell {index} ({tags}) is skipped in slides"
+            continue
+        first_line = cell.source.splitlines()[0] if cell.source else ""
+        if cell.cell_type != "markdown":
+            continue
+        if first_line.startswith("# "):
+            assert slide_type == "slide", f"cell {index}: the title starts a slide"
+        elif first_line in ("## Results", "## Solutions"):
+            assert slide_type == "skip", f"cell {index}: {first_line!r} is skipped in slides"
+        elif first_line.startswith("## "):
+            assert slide_type == "slide", f"cell {index}: a ## section starts a slide"
+        elif first_line.startswith("### "):
+            assert slide_type == "subslide", f"cell {index}: a ### section starts a sub-slide"
 
 
 def test_headings_start_their_cells(notebook):
@@ -113,23 +166,18 @@ def test_committed_outputs_are_a_clean_full_run(notebook):
     assert "papermill" not in notebook.metadata
 
 
-def test_full_mode_results_are_committed(notebook):
-    path = ROOT / "results" / f"{notebook.path.stem}.json"
-    assert path.is_file(), f"run `make execute` to write {path.relative_to(ROOT)}"
-    record = json.loads(path.read_text())
-    assert record["notebook"] == notebook.path.stem
-    assert record["mode"] == "full"
-    assert record["metrics"]
-
-
-def test_notebooks_that_fit_models_take_a_distribution_strategy(notebook):
+def test_notebooks_that_fit_models_take_one_strategy_knob(notebook):
     # Hand-written training steps (04's BPTT, 09's sparse word2vec updates) run on one
     # device by design; every notebook that trains with Keras's fit takes a strategy.
     code = "\n".join(c.source for c in _code_cells(notebook))
+    assert "LOGICAL_CPUS" not in code, "the CPU split comes from RNN_COURSE_LOGICAL_CPUS"
     if ".fit(" not in code:
         return
     params = _tagged(notebook, "parameters")[0].source
-    assert re.search(r"^STRATEGY = ", params, re.M) and re.search(r"^LOGICAL_CPUS = ", params, re.M)
-    assert "helpers.strategy_from_parameters(STRATEGY, LOGICAL_CPUS)" in code
+    assert re.search(r"^STRATEGY = ", params, re.M), "a STRATEGY knob in the parameters cell"
+    checks = _tagged(notebook, "checks")[0].source
+    assert "helpers.make_strategy(STRATEGY)" in checks
     assert "strategy.scope()" in code
-    assert ".distribute_strategy.num_replicas_in_sync" in _tagged(notebook, "results")[0].source
+    results = _tagged(notebook, "results")[0].source
+    assert '"replicas"' in results, "the results record the replicas of a trained model"
+    assert ".distribute_strategy.num_replicas_in_sync" in results

@@ -77,3 +77,18 @@ def test_rejects_mask_of_wrong_length():
 def test_rejects_labels_of_wrong_length():
     with pytest.raises(ValueError, match="cell_labels has 1 entries, expected 2"):
         draw_unrolled_rnn(2, cell_labels=["enc"])
+
+
+def test_box_and_arrow_are_public_drawing_primitives():
+    from helpers import arrow, box
+
+    fig, ax = plt.subplots()
+    patch = box(ax, 1, 2, "LSTM", "#123456", width=2.0, fontsize=9)
+    assert patch.get_gid() == "rnn-box" and patch in ax.patches
+    assert patch.get_width() == 2.0
+    [label] = ax.texts
+    assert label.get_text() == "LSTM" and label.get_fontsize() == 9
+    assert label.get_position() == (1, 2)
+    drawn = arrow(ax, (0, 0), (1, 1), color="red", linestyle="--")
+    assert drawn in ax.patches and drawn.get_linestyle() == "--"
+    plt.close(fig)
