@@ -168,12 +168,18 @@ def main(argv=None):
     print(f"{'total':<45} {total:8.1f}")
     if out is not None:
         print(f"executed notebooks and their results are in {out}")
-    whole_course = not args.notebooks and out is None and not failed
-    if whole_course:
+    if out is None and not args.fast and timings:
+        # Each notebook's seconds from its last in-place full run; notebooks that were not
+        # run keep theirs, so the total is always one full run of every notebook.
+        previous = json.loads(TIMINGS.read_text()) if TIMINGS.is_file() else {}
+        seconds = dict(previous.get("seconds", {}))
+        seconds.update({name: round(s, 1) for name, s in timings})
+        current = {path.name for path in NOTEBOOKS.glob("*.ipynb")}
+        seconds = {name: seconds[name] for name in sorted(seconds) if name in current}
         record = {
             "mode": "full",
-            "seconds": {name: round(seconds, 1) for name, seconds in timings},
-            "total_seconds": round(total, 1),
+            "seconds": seconds,
+            "total_seconds": round(sum(seconds.values()), 1),
             "cpus": os.cpu_count(),
         }
         write_text_atomically(TIMINGS, json.dumps(record, indent=2) + "\n")
