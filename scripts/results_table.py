@@ -154,7 +154,7 @@ HEADLINES = {
         ("bleu_beam_random", "BLEU, beam search", ".3f", "", ""),
         ("bleu_random_attention", "BLEU, attention decoder", ".3f", "", ""),
         ("exact_compositional_attention", "held-out combinations, exact, attention", ".3f", "", ""),
-        ("probe_new_shape_exact", "sentences outside the templates, exact", ".3f", "", ""),
+        ("probe_new_roles_exact", "known words in roles they never had, exact", ".3f", "", ""),
     ],
 }
 
