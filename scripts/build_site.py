@@ -132,7 +132,8 @@ def paginate(nb):
     """Start a sub-slide wherever a slide would grow past ``PAGINATE_LINES``; return how many."""
     changes, current = 0, 0
     # Sizes are those of the slide version (long outputs cut); metadata is set on ``nb``.
-    for original, shown in zip(nb.cells, for_slides(nb).cells, strict=True):
+    on_slides = [c for c in nb.cells if SOLUTION_TAG not in c.metadata.get("tags", [])]
+    for original, shown in zip(on_slides, for_slides(nb).cells, strict=True):
         slideshow = original.metadata.setdefault("slideshow", {"slide_type": "-"})
         if slideshow.get("slide_type") in ("skip", "notes"):
             continue

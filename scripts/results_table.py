@@ -205,9 +205,9 @@ def timings_text():
     rows = ["| notebook | seconds |", "| --- | ---: |"]
     rows += [f"| `{Path(name).stem}` | {value:.0f} |" for name, value in seconds.items()]
     return (
-        f"Each notebook's last `make execute` ({record['mode']} mode, {record['cpus']} CPUs), added "
-        f"up: {record['total_seconds']:.0f} s ({record['total_seconds'] / 60:.1f} minutes); the "
-        f"longest notebook, `{Path(longest).stem}`, {seconds[longest]:.0f} s "
+        f"Each notebook's last `make execute` ({record['mode']} mode, {record['cpus']} CPUs), "
+        f"added up: {record['total_seconds']:.0f} s ({record['total_seconds'] / 60:.1f} minutes); "
+        f"the longest notebook, `{Path(longest).stem}`, {seconds[longest]:.0f} s "
         "(`results/execute_timings.json`).\n\n" + "\n".join(rows) + "\n"
     )
 
