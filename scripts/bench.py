@@ -25,6 +25,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from atomic_write import write_text_atomically  # noqa: E402
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
@@ -54,17 +57,6 @@ def best_seconds(function, *args, seconds=0.5, repeats=None):
         np.asarray(result[-1] if isinstance(result, list) else result)  # wait for the last call
         best = min(best, (time.perf_counter() - start) / repeats)
     return best
-
-
-def write_text_atomically(path, text):
-    """Write ``text`` to ``path`` through a temporary file beside it: never half-written."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def load_average():

@@ -25,6 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from atomic_write import write_text_atomically  # noqa: E402
+
 import nbformat
 import papermill
 
@@ -33,17 +36,6 @@ NOTEBOOKS = ROOT / "notebooks"
 RESULTS = ROOT / "results"
 TIMINGS = RESULTS / "execute_timings.json"
 FAST_OUT = ROOT / "runs" / "executed"
-
-
-def write_text_atomically(path, text):
-    """Write ``text`` to ``path`` through a temporary file beside it: never half-written."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

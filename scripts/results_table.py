@@ -10,9 +10,11 @@ that).
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from atomic_write import write_text_atomically  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "results"
@@ -265,17 +267,6 @@ def bench_text():
         + ", ".join(f"{mode} {value * 1000:.1f} ms" for mode, value in steps.items())
         + ".\n"
     )
-
-
-def write_text_atomically(path, text):
-    """Write ``text`` to ``path`` through a temporary file beside it: never half-written."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def updated_readme(text):

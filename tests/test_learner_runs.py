@@ -10,18 +10,17 @@ import hashlib
 import importlib.util
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from compared_outputs import compared_outputs
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "01_manual_two_step_rnn"
-ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 spec = importlib.util.spec_from_file_location("workspace", ROOT / "scripts" / "workspace.py")
 workspace = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(workspace)
@@ -85,24 +84,6 @@ def test_papermill_run_from_the_command_line(tmp_path):
     _assert_nothing_tracked_changed(before)
 
 
-def _compared_outputs(nb):
-    """Text of every output nbval compares, per code cell."""
-    texts = []
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
-            continue
-        parts = []
-        for output in cell.outputs:
-            if output.output_type == "stream":
-                parts.append(output.text)
-            elif output.output_type in ("execute_result", "display_data"):
-                parts.append(output.get("data", {}).get("text/plain", ""))
-            elif output.output_type == "error":
-                parts.append(f"{output.ename}: {output.evalue}")
-        texts.append(ADDRESS.sub("0x", "".join(parts)))
-    return texts
-
-
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
 def test_run_all_twice_in_the_lab_workspace(tmp_path, monkeypatch):
     before = _state()
@@ -119,7 +100,7 @@ def test_run_all_twice_in_the_lab_workspace(tmp_path, monkeypatch):
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type == "code":
                     client.execute_cell(cell, index)
-            passes.append(_compared_outputs(nb))
+            passes.append(compared_outputs(nb))
     nbformat.write(nb, path)  # JupyterLab saves the notebook where it was opened
     _learners_record()
     first, second = passes

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from compared_outputs import compared_outputs
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 # Numbers that measure time, not results.
 TIMING = re.compile(r"seconds|per_second|_time|throughput|_ms\b|speed")
-ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 
 
 def _numbers(record):
@@ -35,24 +35,6 @@ def test_two_fast_runs_record_identical_numbers(name, tmp_path, run_to_results):
     assert first == second
 
 
-def _compared_outputs(nb):
-    """Text of every output nbval compares, per code cell."""
-    texts = []
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
-            continue
-        parts = []
-        for output in cell.outputs:
-            if output.output_type == "stream":
-                parts.append(output.text)
-            elif output.output_type in ("execute_result", "display_data"):
-                parts.append(output.get("data", {}).get("text/plain", ""))
-            elif output.output_type == "error":
-                parts.append(f"{output.ename}: {output.evalue}")
-        texts.append(ADDRESS.sub("0x", "".join(parts)))
-    return texts
-
-
 @pytest.mark.parametrize("name", ["00_recurrent_neurons"])
 def test_running_every_cell_again_gives_the_same_outputs(name, monkeypatch, tmp_path):
     monkeypatch.setenv("RNN_COURSE_FAST", "1")
@@ -65,7 +47,7 @@ def test_running_every_cell_again_gives_the_same_outputs(name, monkeypatch, tmp_
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type == "code":
                     client.execute_cell(cell, index)
-            passes.append(_compared_outputs(nb))
+            passes.append(compared_outputs(nb))
     first, second = passes
     differing = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
     assert not differing, f"compared cells {differing} print something else the second time"
