@@ -12,7 +12,8 @@ native start-up notices captured (they would otherwise land in the notebook's ou
 - :mod:`helpers.plotting`: the course figure style and diagram primitives;
 - :mod:`helpers.training`: :class:`EpochLog`, a one-line-per-epoch Keras callback;
 - :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name;
-- :mod:`helpers.reference`: :func:`simple_rnn_numpy`, the RNN equation in NumPy.
+- :mod:`helpers.reference`: :func:`simple_rnn_numpy`, the RNN equation in NumPy;
+- :mod:`helpers.tasks`: :func:`memory_task`, a synthetic long-memory task.
 """
 
 from helpers.startup import import_tensorflow_quietly
@@ -46,6 +47,7 @@ from helpers.reference import simple_rnn_numpy  # noqa: E402
 from helpers.results import Timer, save_results  # noqa: E402
 from helpers.seeding import seed_everything  # noqa: E402
 from helpers.startup import quiet_native_stderr, start_notebook  # noqa: E402
+from helpers.tasks import memory_task  # noqa: E402
 from helpers.training import EpochLog  # noqa: E402
 
 #: Fast mode as the environment asks for it; a notebook's parameters cell starts from it.
@@ -76,6 +78,7 @@ __all__ = [
     "load_sotu_text",
     "load_translation_pairs",
     "make_strategy",
+    "memory_task",
     "number_in",
     "one_of",
     "quiet_native_stderr",
