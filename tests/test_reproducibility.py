@@ -1,9 +1,11 @@
 """Notebooks give the same numbers when run again: in a new kernel, and in the same kernel.
 
-- Determinism: a notebook that trains (03: masked and unmasked GRUs, early stopping, a
-  tf.data pipeline) is executed twice in fast mode with papermill; every recorded number
-  must be identical (timings excepted). The notebooks that train nothing (00-02) compute
-  the same numbers by construction; nbval compares their outputs on every run.
+- Determinism: a notebook that trains (06: SimpleRNN models fitted on arrays and on a
+  tf.data pipeline, several steps per call, early stopping by a custom validation callback)
+  is executed twice in fast mode with papermill; every recorded number must be identical
+  (timings excepted). 03's masked GRUs run under nbval and mirrored in test_distribute.py.
+  The notebooks that train nothing (00-02) compute the same numbers by construction; nbval
+  compares their outputs on every run.
 - Rerun in place: a notebook is run top to bottom twice in one kernel; every compared
   output (the ones nbval checks) must be the same the second time, so a learner can run all
   cells again without restarting. 00 here; 01 in test_learner_runs.py, in the lab workspace.
@@ -27,7 +29,7 @@ def _numbers(record):
     return {key: value for key, value in record["metrics"].items() if not TIMING.search(key)}
 
 
-@pytest.mark.parametrize("name", ["03_variable_length_sequences"])
+@pytest.mark.parametrize("name", ["06_time_series_prediction"])
 def test_two_fast_runs_record_identical_numbers(name, tmp_path, run_to_results):
     first = _numbers(run_to_results(name, tmp_path / "first"))
     second = _numbers(run_to_results(name, tmp_path / "second"))
