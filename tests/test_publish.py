@@ -386,16 +386,13 @@ def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path, jupyterlab):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(url, wait_until="domcontentloaded", timeout=120_000)
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-            # JupyterLab may ask which kernel to start (the course kernel is preselected);
-            # otherwise it starts the notebook's own kernel. Wait for whichever comes first.
-            select = ".jp-Dialog button:has-text('Select')"
-            idle = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+            # JupyterLab may ask which kernel to start; the course kernel is preselected.
+            select = page.locator(".jp-Dialog button:has-text('Select')")
             try:
-                page.wait_for_selector(f"{select}, {idle}", timeout=60_000)
+                select.wait_for(timeout=15_000)
+                select.click()
             except PlaywrightTimeout:
                 pass
-            if page.locator(select).count():
-                page.click(select)
             page.click("li.lm-MenuBar-item:has-text('Run')")
             page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
             # Every code cell has run: its prompt shows an execution count, none is pending.
