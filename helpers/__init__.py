@@ -29,7 +29,7 @@ from helpers.data import (  # noqa: E402
     load_sotu_text,
     load_translation_pairs,
 )
-from helpers.distribute import STRATEGIES, make_strategy  # noqa: E402
+from helpers.distribute import STRATEGIES, make_strategy, steps_per_call  # noqa: E402
 from helpers.modes import by_mode, fast_from_env  # noqa: E402
 from helpers.parameters import (  # noqa: E402
     COUNT,
@@ -86,5 +86,6 @@ __all__ = [
     "seed_everything",
     "simple_rnn_numpy",
     "start_notebook",
+    "steps_per_call",
     "use_course_style",
 ]

@@ -63,3 +63,15 @@ def make_strategy(name="default"):
         devices = gpus or [device.name for device in tf.config.list_logical_devices("CPU")]
         return tf.distribute.MirroredStrategy(devices=devices)
     return tf.distribute.MultiWorkerMirroredStrategy()
+
+
+def steps_per_call(strategy, steps):
+    """Training steps ``fit`` should run per call into TensorFlow (``steps_per_execution``).
+
+    Several steps per call save Python overhead and change no update on one replica. With
+    more than one replica, Keras 3.15's multi-step loop fails inside its ``while`` condition
+    (InvalidArgumentError on a placeholder), so the strategy gets one step per call.
+    """
+    if int(steps) != steps or steps < 1:
+        raise ValueError(f"steps must be an integer >= 1, got {steps!r}")
+    return int(steps) if strategy.num_replicas_in_sync == 1 else 1

@@ -50,7 +50,8 @@ def test_bad_logical_cpus_are_refused_with_the_variable_name(raw):
 # - 10: an encoder-decoder on tf.data with a loss that masks padding, early stopping, and
 #   the trained model used afterwards by its own decoding loops (greedy, beam, attention).
 # 06, 07 and 08 fit stacks of SimpleRNN/GRU/LSTM layers (or cells) with standard losses on
-# arrays or tf.data, which 05 and 03 already carry under the strategy; running all six took
+# arrays or tf.data, which 05 and 03 already carry under the strategy (06 and 05 take
+# their steps per call from helpers.steps_per_call, one step when mirrored); running all six took
 # about two minutes of the suite's four.
 #
 # Each must learn well above chance: its fast_claims (checked by save_results, so a run that
@@ -78,3 +79,19 @@ def test_training_notebook_learns_under_mirrored_strategy(name, run_to_results, 
     assert record["metrics"]["replicas"] == 2, "a model was built outside strategy.scope()"
     assert record["fast_claims"], "the notebook declares no learning check (fast_claims)"
     assert MARGINS[name](record["metrics"]), record["metrics"]
+
+
+class _Replicas:
+    def __init__(self, n):
+        self.num_replicas_in_sync = n
+
+
+def test_several_steps_per_call_on_one_replica_and_one_on_more():
+    assert distribute.steps_per_call(_Replicas(1), 25) == 25
+    assert distribute.steps_per_call(_Replicas(2), 25) == 1
+
+
+@pytest.mark.parametrize("bad", [0, -3, 2.5])
+def test_bad_steps_per_call_are_refused(bad):
+    with pytest.raises(ValueError, match="steps must be an integer >= 1"):
+        distribute.steps_per_call(_Replicas(1), bad)
