@@ -1,8 +1,28 @@
-"""Pytest hooks for the whole suite: each notebook's total duration in the summary."""
+"""Pytest hooks for the whole suite: how the two workers share it, and each notebook's total
+duration in the summary."""
 
 from collections import defaultdict
 
 _notebook_seconds = defaultdict(float)
+
+# The files that take longest, measured, handed out first so that the two workers finish
+# together (pytest-xdist keeps this order with --no-loadscope-reorder; each file stays on
+# one worker, so a notebook's cells share one kernel and a module's fixtures are built once).
+_LONGEST_FIRST = (
+    "tests/test_distribute.py",
+    "tests/test_reproducibility.py",
+    "tests/test_publish.py",
+    "notebooks/",
+    "tests/test_learner_runs.py",
+)
+
+
+def _rank(nodeid):
+    return next((k for k, start in enumerate(_LONGEST_FIRST) if nodeid.startswith(start)), 99)
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: _rank(item.nodeid))  # stable: a file's tests keep their order
 
 
 def pytest_runtest_logreport(report):
