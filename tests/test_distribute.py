@@ -71,15 +71,10 @@ MARGINS = {
 }
 
 
-# Parameters that shorten a mirrored run where it repeats a path: 05's five tuning models
-# train on 500 images instead of 2,000 (the margin is on the two main models).
-SHORTER = {"05_mnist_sequence_classifier": {"TUNING_SIZE": 500}}
-
-
 @pytest.mark.parametrize("name", MARGINS)
 def test_training_notebook_learns_under_mirrored_strategy(name, run_to_results, monkeypatch):
     monkeypatch.setenv("RNN_COURSE_LOGICAL_CPUS", "2")
-    record = run_to_results(name, STRATEGY="mirrored", **SHORTER.get(name, {}))
+    record = run_to_results(name, STRATEGY="mirrored")
     assert record["parameters"]["STRATEGY"] == "mirrored"
     assert record["metrics"]["replicas"] == 2, "a model was built outside strategy.scope()"
     assert record["fast_claims"], "the notebook declares no learning check (fast_claims)"
