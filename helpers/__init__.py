@@ -10,7 +10,9 @@ native start-up notices captured (they would otherwise land in the notebook's ou
 - :mod:`helpers.data`: one checked loader per dataset in ``data/``;
 - :mod:`helpers.results`: :func:`save_results`, the headline numbers and their claims;
 - :mod:`helpers.plotting`: the course figure style and diagram primitives;
-- :mod:`helpers.training`: :class:`EpochLog`, a one-line-per-epoch Keras callback;
+- :mod:`helpers.training`: Keras callbacks (:class:`EpochLog`, :class:`StopWhenSolved`)
+  and :class:`ReusedModels`, one traced model shared by trainings from several seeds;
+- :mod:`helpers.initializers`: :func:`lstm_forget_bias`;
 - :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name;
 - :mod:`helpers.reference`: :func:`simple_rnn_numpy`, the RNN equation in NumPy;
 - :mod:`helpers.tasks`: :func:`memory_task`, a synthetic long-memory task.
@@ -30,6 +32,7 @@ from helpers.data import (  # noqa: E402
     load_translation_pairs,
 )
 from helpers.distribute import STRATEGIES, make_strategy, steps_per_call  # noqa: E402
+from helpers.initializers import lstm_forget_bias  # noqa: E402
 from helpers.modes import by_mode, fast_from_env  # noqa: E402
 from helpers.parameters import (  # noqa: E402
     COUNT,
@@ -48,7 +51,7 @@ from helpers.results import Timer, save_results  # noqa: E402
 from helpers.seeding import seed_everything  # noqa: E402
 from helpers.startup import quiet_native_stderr, start_notebook  # noqa: E402
 from helpers.tasks import memory_task  # noqa: E402
-from helpers.training import EpochLog  # noqa: E402
+from helpers.training import EpochLog, ReusedModels, StopWhenSolved  # noqa: E402
 
 #: Fast mode as the environment asks for it; a notebook's parameters cell starts from it.
 FAST = fast_from_env()
@@ -61,7 +64,9 @@ __all__ = [
     "STRATEGIES",
     "DataFileError",
     "EpochLog",
+    "ReusedModels",
     "Rule",
+    "StopWhenSolved",
     "Timer",
     "arrow",
     "at_least",
@@ -77,6 +82,7 @@ __all__ = [
     "load_seattle_temps",
     "load_sotu_text",
     "load_translation_pairs",
+    "lstm_forget_bias",
     "make_strategy",
     "memory_task",
     "number_in",
