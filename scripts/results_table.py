@@ -112,7 +112,7 @@ HEADLINES = {
         ),
         (
             "lstm_accuracy_longest",
-            "first-step memory task, 200 noise steps: LSTM accuracy (mean of 3 seeds)",
+            "first-step memory task, 50 noise steps: LSTM accuracy (mean of 3 seeds)",
             ".3f",
             "",
             "",
