@@ -189,31 +189,44 @@ def _open_deck(page, deck):
     )
 
 
+def _deck_problems(page, site, path):
+    """What is wrong with one notebook's deck, opened in `page` at 1280x720."""
+    nb = nbformat.read(path, as_version=4)
+    _open_deck(page, site / "slides" / f"{path.stem}.slides.html")
+    problems = []
+    if page.evaluate("Reveal.getTotalSlides()") != len(build_site.slide_sizes(nb)):
+        problems.append("the deck's slides do not match the notebook's slide marks")
+    first = page.evaluate("document.querySelector('.reveal .slides section').textContent")
+    if build_site.notebook_title(nb) not in first.replace("¶", ""):
+        problems.append("the first slide does not carry the notebook's title")
+    if "learning objectives" not in first.lower():
+        problems.append("the deck does not open with the objectives")
+    if any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells):
+        if not page.evaluate("document.querySelectorAll('.MathJax, .MathJax_Display').length"):
+            problems.append("no equation was typeset")
+        if page.evaluate("document.querySelectorAll('.MathJax_Error').length"):
+            problems.append("an equation failed to typeset")
+    return problems + page.evaluate(MEASURE_SLIDES)
+
+
+# One browser opens every deck in turn: starting Chromium takes longer than checking a deck.
 @needs_chromium
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_deck_works_offline_and_fits_a_1280x720_screen(site, path):
+def test_every_deck_works_offline_and_fits_a_1280x720_screen(site):
     from playwright.sync_api import sync_playwright
 
-    nb = nbformat.read(path, as_version=4)
-    has_math = any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells)
+    problems, remote = {}, []
     with sync_playwright() as playwright:
         browser = _browser(playwright)
-        page = browser.new_page(viewport=VIEWPORT)
-        requested = []
-        page.on("request", lambda request: requested.append(request.url))
-        _open_deck(page, site / "slides" / f"{path.stem}.slides.html")
-        assert page.evaluate("Reveal.getTotalSlides()") == len(build_site.slide_sizes(nb))
-        first = page.evaluate("document.querySelector('.reveal .slides section').textContent")
-        assert build_site.notebook_title(nb) in first.replace("¶", "")
-        assert "learning objectives" in first.lower(), "the deck opens with the objectives"
-        if has_math:
-            assert page.evaluate("document.querySelectorAll('.MathJax, .MathJax_Display').length")
-            assert page.evaluate("document.querySelectorAll('.MathJax_Error').length") == 0
-        problems = page.evaluate(MEASURE_SLIDES)
+        for path in NOTEBOOKS:
+            page = browser.new_page(viewport=VIEWPORT)
+            page.on("request", lambda request: remote.append(request.url))
+            problems[path.stem] = _deck_problems(page, site, path)
+            page.close()
         browser.close()
-    assert not problems, f"{path.stem}.slides.html at 1280x720:\n" + "\n".join(problems)
-    remote = [url for url in requested if urlparse(url).scheme not in LOCAL_SCHEMES]
-    assert not remote, f"the deck asked the network for: {remote}"
+    found = [f"{stem}.slides.html: {p}" for stem, ps in problems.items() for p in ps]
+    assert not found, "decks at 1280x720:\n" + "\n".join(found)
+    remote = [url for url in remote if urlparse(url).scheme not in LOCAL_SCHEMES]
+    assert not remote, f"a deck asked the network for: {remote}"
 
 
 def test_the_overflow_check_catches_a_long_line_and_a_tall_figure(tmp_path):
