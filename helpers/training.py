@@ -55,8 +55,8 @@ class ReusedModels:
     Keras traces a model's training step the first time ``fit`` runs it, which takes
     seconds. Trainings that differ only in their initial weights (several seeds, say) can
     share one model: ``models.start(key, fresh)`` sets the model kept under ``key`` to the
-    initial weights of ``fresh`` (a newly built and compiled model of the same
-    architecture) and its optimizer back to step 0, and returns it; it then trains exactly
+    initial weights of ``fresh`` (a newly built model of the same architecture, compiled
+    the same way) and its optimizer back to step 0, and returns it; it then trains exactly
     as ``fresh`` would. The first call keeps ``fresh`` itself. ``models[key]`` is the kept
     model.
     """
@@ -71,6 +71,18 @@ class ReusedModels:
             fresh.optimizer.build(fresh.trainable_variables)
             self._kept[key] = fresh, [v.numpy() for v in fresh.optimizer.variables]
         model, optimizer_start = self._kept[key]
+        shapes = [tuple(w.shape) for w in model.weights]
+        if [tuple(w.shape) for w in fresh.weights] != shapes:
+            raise ValueError(
+                f"the model kept under {key!r} has weights of shapes {shapes}; a model of "
+                "another architecture needs a key of its own"
+            )
+        kept_settings, settings = (_settings(m.optimizer) for m in (model, fresh))
+        if settings != kept_settings:
+            raise ValueError(
+                f"the model kept under {key!r} was compiled with another optimizer "
+                f"({kept_settings}); give this one a key of its own"
+            )
         model.set_weights(fresh.get_weights())
         for variable, value in zip(model.optimizer.variables, optimizer_start, strict=True):
             variable.assign(value)  # moments and step count back to their start
@@ -78,3 +90,8 @@ class ReusedModels:
 
     def __getitem__(self, key):
         return self._kept[key][0]
+
+
+def _settings(optimizer):  # an optimizer's class and configuration, without its unique name
+    config = {k: v for k, v in optimizer.get_config().items() if k != "name"}
+    return type(optimizer).__name__, config

@@ -67,3 +67,23 @@ def test_reused_models_need_a_compiled_model():
     model = keras.Sequential([keras.Input((5, 2)), keras.layers.Dense(1)])
     with pytest.raises(ValueError, match="needs a compiled model"):
         ReusedModels().start("dense", model)
+
+
+def test_a_model_of_another_architecture_needs_its_own_key():
+    models = ReusedModels()
+    models.start("rnn", compiled_model(0))
+    wider = keras.Sequential(
+        [keras.Input((5, 2)), keras.layers.SimpleRNN(8), keras.layers.Dense(1, "sigmoid")]
+    )
+    wider.compile(keras.optimizers.Adam(0.01), "binary_crossentropy")
+    with pytest.raises(ValueError, match="another architecture needs a key of its own"):
+        models.start("rnn", wider)
+
+
+def test_a_model_compiled_with_another_optimizer_needs_its_own_key():
+    models = ReusedModels()
+    models.start("rnn", compiled_model(0))
+    other = compiled_model(0)
+    other.compile(keras.optimizers.Adam(0.001), "binary_crossentropy")
+    with pytest.raises(ValueError, match="compiled with another optimizer"):
+        models.start("rnn", other)
