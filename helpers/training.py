@@ -68,7 +68,8 @@ class ReusedModels:
         if getattr(fresh, "optimizer", None) is None:
             raise ValueError("ReusedModels.start needs a compiled model; call compile first")
         if key not in self._kept:
-            fresh.optimizer.build(fresh.trainable_variables)
+            with fresh.distribute_strategy.scope():  # on every replica, like the weights
+                fresh.optimizer.build(fresh.trainable_variables)
             self._kept[key] = fresh, [v.numpy() for v in fresh.optimizer.variables]
         model, optimizer_start = self._kept[key]
         shapes = [tuple(w.shape) for w in model.weights]
