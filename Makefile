@@ -58,7 +58,7 @@ test: $(STAMP)
 	@if [ "$(OFFLINE)" = 1 ]; then echo "The tests run with the network cut off (loopback only)."; \
 	else echo "note: the network cannot be cut off here (needs root, unshare and ip); the tests run with it."; fi
 	RNN_COURSE_FAST=1 RNN_COURSE_RESULTS_DIR=runs RNN_COURSE_OFFLINE=$(OFFLINE) $(RUN_OFFLINE) $(BIN)/python -m pytest \
-		-n $(WORKERS) --dist loadfile --no-loadscope-reorder --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		-n $(WORKERS) --dist loadfile --no-loadscope-reorder --durations=12 --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		tests notebooks
 
 execute: $(STAMP)
