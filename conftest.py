@@ -1,7 +1,33 @@
-"""Pytest hooks for the whole suite: how the two workers share it, and each notebook's total
-duration in the summary."""
+"""Pytest hooks for the whole suite: how the two workers share it, the notebooks nbval runs
+under MirroredStrategy, and each notebook's total duration in the summary."""
 
+import json
+import os
+import time
 from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+
+# nbval runs these two notebooks with STRATEGY = "mirrored" on two logical CPUs, so one
+# execution checks both their outputs and that they train when every batch is split
+# between replicas. They cover the different things the strategy has to carry through fit:
+# - 03: Sequential models with masking (Embedding(mask_zero=True) and masked GRUs): masks
+#   split with the batch; early stopping;
+# - 10: an encoder-decoder on tf.data with a loss that masks padding, gradient clipping,
+#   steps per call from helpers.steps_per_call (one step when mirrored), a callback that
+#   stops training, and the trained model used afterwards by its own decoding loops
+#   (greedy, beam, attention).
+# 05-08 and 11 fit stacks of SimpleRNN/GRU/LSTM layers (or cells) with standard losses on
+# tf.data or arrays, clipping, callbacks and helpers.steps_per_call, which 03 and 10 already
+# carry under the strategy. 03 and 10 run with the default strategy in `make execute`.
+# Learning is checked by each notebook's fast_claims (save_results fails a run that misses
+# them): masked accuracy >= 0.6 against a majority class of about 0.52 in 03, a BLEU of at
+# least 0.1 (a model that has learnt nothing scores about 0) in 10.
+MIRRORED_UNDER_NBVAL = ("03_variable_length_sequences", "10_machine_translation")
+MIRRORED_ENVIRONMENT = {"RNN_COURSE_STRATEGY": "mirrored", "RNN_COURSE_LOGICAL_CPUS": "2"}
 
 _notebook_seconds = defaultdict(float)
 
@@ -9,9 +35,12 @@ _notebook_seconds = defaultdict(float)
 # together (pytest-xdist keeps this order with --no-loadscope-reorder; each file stays on
 # one worker, so a notebook's cells share one kernel and a module's fixtures are built once).
 _LONGEST_FIRST = (
-    "tests/test_distribute.py",
-    "tests/test_reproducibility.py",
+    "notebooks/10_machine_translation.ipynb",
+    "notebooks/11_parallel_recurrences.ipynb",
+    "notebooks/03_variable_length_sequences.ipynb",
+    "notebooks/05_mnist_sequence_classifier.ipynb",
     "tests/test_publish.py",
+    "tests/test_reproducibility.py",
     "notebooks/",
     "tests/test_learner_runs.py",
 )
@@ -40,3 +69,52 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{seconds:7.1f} s  {path}")
     total = sum(_notebook_seconds.values())
     terminalreporter.write_line(f"{total:7.1f} s  total (run on parallel workers)")
+
+
+def _mirrored_notebook(item):
+    """The notebook's name if ``item`` is a cell (under nbval) of one of MIRRORED_UNDER_NBVAL,
+    else None. What follows uses nbval's attributes (the notebook's ``kernel``, the cell's
+    ``cell``) directly, so that a change in nbval fails loudly."""
+    path = Path(item.path)
+    return path.stem if path.suffix == ".ipynb" and path.stem in MIRRORED_UNDER_NBVAL else None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Start the kernel of a MIRRORED_UNDER_NBVAL notebook with MIRRORED_ENVIRONMENT.
+
+    nbval starts a notebook's kernel when its first cell is set up; the kernel copies the
+    environment then, and the suite's own environment is restored right after.
+    """
+    if _mirrored_notebook(item) is None or item.parent.kernel is not None:
+        return (yield)
+    saved = {name: os.environ.get(name) for name in MIRRORED_ENVIRONMENT}
+    os.environ.update(MIRRORED_ENVIRONMENT)
+    item.parent.mirrored_since = time.time()
+    try:
+        return (yield)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After the results cell of a MIRRORED_UNDER_NBVAL notebook: the record it just saved
+    says the run was mirrored and its trained model had two replicas."""
+    result = yield
+    name = _mirrored_notebook(item)
+    if name is not None and "results" in item.cell.metadata.get("tags", []):
+        # where helpers.results_dir() puts it: the kernel has the suite's environment
+        path = ROOT / (os.environ.get("RNN_COURSE_RESULTS_DIR") or "runs") / f"{name}.fast.json"
+        assert path.exists() and path.stat().st_mtime >= item.parent.mirrored_since, (
+            f"the results cell of {name} saved no record to {path}"
+        )
+        record = json.loads(path.read_text(encoding="utf-8"))
+        assert record["parameters"]["STRATEGY"] == "mirrored", record["parameters"]
+        assert record["metrics"]["replicas"] == 2, "a model was built outside strategy.scope()"
+        assert record["fast_claims"], f"{name} declares no learning check (fast_claims)"
+    return result

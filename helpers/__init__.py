@@ -13,7 +13,8 @@ native start-up notices captured (they would otherwise land in the notebook's ou
 - :mod:`helpers.training`: Keras callbacks (:class:`EpochLog`, :class:`StopWhenSolved`)
   and :class:`ReusedModels`, one traced model shared by trainings from several seeds;
 - :mod:`helpers.initializers`: :func:`lstm_forget_bias`;
-- :mod:`helpers.distribute`: a ``tf.distribute`` strategy chosen by name;
+- :mod:`helpers.distribute`: ``STRATEGY`` (from ``RNN_COURSE_STRATEGY``) and a
+  ``tf.distribute`` strategy chosen by name;
 - :mod:`helpers.reference`: :func:`simple_rnn_numpy`, the RNN equation in NumPy;
 - :mod:`helpers.tasks`: :func:`memory_task`, a synthetic long-memory task.
 """
@@ -31,7 +32,12 @@ from helpers.data import (  # noqa: E402
     load_sotu_text,
     load_translation_pairs,
 )
-from helpers.distribute import STRATEGIES, make_strategy, steps_per_call  # noqa: E402
+from helpers.distribute import (  # noqa: E402
+    STRATEGIES,
+    make_strategy,
+    steps_per_call,
+    strategy_from_env,
+)
 from helpers.initializers import lstm_forget_bias  # noqa: E402
 from helpers.modes import by_mode, fast_from_env  # noqa: E402
 from helpers.parameters import (  # noqa: E402
@@ -55,6 +61,8 @@ from helpers.training import EpochLog, ReusedModels, StopWhenSolved  # noqa: E40
 
 #: Fast mode as the environment asks for it; a notebook's parameters cell starts from it.
 FAST = fast_from_env()
+#: The distribution strategy the environment asks for ("default" unless it says otherwise).
+STRATEGY = strategy_from_env()
 
 __all__ = [
     "COUNT",
@@ -62,6 +70,7 @@ __all__ = [
     "FRACTION",
     "POSITIVE",
     "STRATEGIES",
+    "STRATEGY",
     "DataFileError",
     "EpochLog",
     "ReusedModels",
@@ -93,5 +102,6 @@ __all__ = [
     "simple_rnn_numpy",
     "start_notebook",
     "steps_per_call",
+    "strategy_from_env",
     "use_course_style",
 ]

@@ -6,15 +6,31 @@ the machine and averages their gradients; ``"multi_worker"`` does the same acros
 machines described by the ``TF_CONFIG`` environment variable. The notebook builds and
 compiles its models inside ``with strategy.scope():``; ``fit`` needs no change.
 
+The knob's default comes from the environment variable ``RNN_COURSE_STRATEGY`` (unset:
+``"default"``), because nbval cannot inject parameters; papermill can, and its value wins.
 With no GPU, ``RNN_COURSE_LOGICAL_CPUS=2`` in the environment splits the CPU into two
 logical devices when the notebook starts (:func:`helpers.start_notebook`), so that
-``"mirrored"`` runs on them: the test suite trains every notebook that way.
+``"mirrored"`` runs on them: the test suite runs 03 and 10 that way.
 """
 
 import os
 
 STRATEGIES = ("default", "mirrored", "multi_worker")
 LOGICAL_CPUS_ENV_VAR = "RNN_COURSE_LOGICAL_CPUS"
+STRATEGY_ENV_VAR = "RNN_COURSE_STRATEGY"
+
+
+def strategy_from_env(environ=None):
+    """The strategy name ``RNN_COURSE_STRATEGY`` asks for (unset or empty: ``"default"``)."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get(STRATEGY_ENV_VAR, "")
+    name = raw.strip() or "default"
+    if name not in STRATEGIES:
+        raise ValueError(
+            f"{STRATEGY_ENV_VAR}={raw!r} is not a strategy: use one of {', '.join(STRATEGIES)} "
+            "(or leave it unset for default)"
+        )
+    return name
 
 
 def logical_cpus_from_env(environ=None):
@@ -58,11 +74,19 @@ def make_strategy(name="default"):
         raise ValueError(f"unknown strategy {name!r}; choose one of {', '.join(STRATEGIES)}")
     if name == "default":
         return tf.distribute.get_strategy()
-    if name == "mirrored":
-        gpus = [device.name for device in tf.config.list_logical_devices("GPU")]
-        devices = gpus or [device.name for device in tf.config.list_logical_devices("CPU")]
-        return tf.distribute.MirroredStrategy(devices=devices)
-    return tf.distribute.MultiWorkerMirroredStrategy()
+    # Quiet, as "default" is: the strategies announce their devices on TensorFlow's logger
+    # (the results record the replicas of the trained model).
+    logger = tf.get_logger()
+    level = logger.level
+    logger.setLevel("WARNING")
+    try:
+        if name == "mirrored":
+            gpus = [device.name for device in tf.config.list_logical_devices("GPU")]
+            devices = gpus or [device.name for device in tf.config.list_logical_devices("CPU")]
+            return tf.distribute.MirroredStrategy(devices=devices)
+        return tf.distribute.MultiWorkerMirroredStrategy()
+    finally:
+        logger.setLevel(level)
 
 
 def steps_per_call(strategy, steps):

@@ -21,6 +21,7 @@ NOTEBOOKS = ROOT / "notebooks"
 # `make execute` writes results/. Tests that need another folder set it themselves.
 os.environ["RNN_COURSE_RESULTS_DIR"] = str(ROOT / "runs")
 os.environ.pop("RNN_COURSE_CODE_SHA256", None)
+os.environ.pop("RNN_COURSE_STRATEGY", None)
 
 
 def _free_port():

@@ -174,7 +174,9 @@ def test_notebooks_that_fit_models_take_one_strategy_knob(notebook):
     if ".fit(" not in code:
         return
     params = _tagged(notebook, "parameters")[0].source
-    assert re.search(r"^STRATEGY = ", params, re.M), "a STRATEGY knob in the parameters cell"
+    assert re.search(r"^STRATEGY = helpers\.STRATEGY\b", params, re.M), (
+        "a STRATEGY knob in the parameters cell, from helpers.STRATEGY (nbval sets it)"
+    )
     checks = _tagged(notebook, "checks")[0].source
     assert "helpers.make_strategy(STRATEGY)" in checks
     assert "strategy.scope()" in code
