@@ -61,6 +61,21 @@ def strip_papermill_metadata(nb):
     return nb
 
 
+def slowest_cells(nb, count=3):
+    """The ``count`` code cells that took longest in a papermill run, longest first: their
+    index among the notebook's cells, seconds and first line (where a notebook's time goes)."""
+    cells = [
+        {
+            "cell": index,
+            "seconds": round(cell.metadata.get("papermill", {}).get("duration") or 0.0, 1),
+            "starts": cell.source.strip().splitlines()[0][:70] if cell.source.strip() else "",
+        }
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+    ]
+    return sorted(cells, key=lambda cell: -cell["seconds"])[:count]
+
+
 def code_sha256(nb):
     """SHA-256 of a notebook's code cells (papermill's injected cell left out).
 
@@ -75,7 +90,7 @@ def code_sha256(nb):
 
 
 def execute(path, fast=False, out=None, results_dir=None):
-    """Execute one notebook; return the seconds it took.
+    """Execute one notebook; return the seconds it took and its :func:`slowest_cells`.
 
     In place (``out=None``, full mode only), with its results written to ``results_dir``
     (default ``results/``); or into the folder ``out``, results included unless
@@ -113,14 +128,16 @@ def execute(path, fast=False, out=None, results_dir=None):
             progress_bar=False,
             request_save_on_cell_execute=False,
         )
-        nb = strip_papermill_metadata(nbformat.read(tmp, as_version=4))
+        nb = nbformat.read(tmp, as_version=4)
+        slowest = slowest_cells(nb)
+        nb = strip_papermill_metadata(nb)
         nb.metadata["rnn_course"] = {"mode": "fast" if fast else "full", "code_sha256": code_hash}
         nbformat.validate(nb)
         nbformat.write(nb, tmp)
         for written in sorted((Path(staging) / results_dir.name).glob("*.json")):
             os.replace(written, results_dir / written.name)
         os.replace(tmp, target)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, slowest
 
 
 def main(argv=None):
@@ -144,11 +161,12 @@ def main(argv=None):
         if not path.is_file() or path.suffix != ".ipynb":
             parser.error(f"{path} is not a notebook file")
 
-    timings, failed = [], None
+    timings, slowest, failed = [], {}, None
     for path in paths:
         print(f"executing {path.name} ...", flush=True)
         try:
-            timings.append((path.name, execute(path.resolve(), fast=args.fast, out=out)))
+            seconds, slowest[path.name] = execute(path.resolve(), fast=args.fast, out=out)
+            timings.append((path.name, seconds))
         except (Exception, KeyboardInterrupt) as error:
             failed = (path.name, error)
             break
@@ -168,11 +186,14 @@ def main(argv=None):
         seconds.update({name: round(s, 1) for name, s in timings})
         current = {path.name for path in NOTEBOOKS.glob("*.ipynb")}
         seconds = {name: seconds[name] for name in sorted(seconds) if name in current}
+        cells = dict(previous.get("slowest_cells", {}))
+        cells.update(slowest)
         record = {
             "mode": "full",
             "seconds": seconds,
             "total_seconds": round(sum(seconds.values()), 1),
             "cpus": os.cpu_count(),
+            "slowest_cells": {name: cells[name] for name in seconds if name in cells},
         }
         write_text_atomically(TIMINGS, json.dumps(record, indent=2) + "\n")
         print(f"recorded in {TIMINGS.relative_to(ROOT)}")

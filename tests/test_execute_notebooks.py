@@ -32,11 +32,17 @@ def _notebook(path, *sources):
 
 
 def test_a_full_run_executes_in_place_with_its_mode_and_code_hash(tmp_path, capsys):
-    path = _notebook(tmp_path / "00_tiny.ipynb", "x = 6 * 7", "print(x)", ENV)
+    path = _notebook(
+        tmp_path / "00_tiny.ipynb", "x = 6 * 7", "import time\n\ntime.sleep(1)\nprint(x)", ENV
+    )
     code_hash = execute_notebooks.code_sha256(nbformat.read(path, as_version=4))
     results = tmp_path / "results"
-    seconds = execute_notebooks.execute(path, results_dir=results)
+    seconds, slowest = execute_notebooks.execute(path, results_dir=results)
     assert seconds > 0
+    # where the time went, longest first
+    assert [cell["cell"] for cell in slowest][0] == 1 and slowest[0]["seconds"] >= 1
+    assert slowest[0]["starts"] == "import time"
+    assert sorted(cell["cell"] for cell in slowest) == [0, 1, 2]
     nb = nbformat.read(path, as_version=4)
     assert [c.execution_count for c in nb.cells] == [1, 2, 3]
     assert nb.cells[1].outputs[0].text == "42\n"
