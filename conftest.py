@@ -1,4 +1,4 @@
-"""Pytest hooks for the whole suite: how the two workers share it, the notebooks nbval runs
+"""Pytest hooks for the whole suite: how the workers share it, the notebooks nbval runs
 under MirroredStrategy, and each notebook's total duration in the summary."""
 
 import json
@@ -31,13 +31,13 @@ MIRRORED_ENVIRONMENT = {"RNN_COURSE_STRATEGY": "mirrored", "RNN_COURSE_LOGICAL_C
 
 _notebook_seconds = defaultdict(float)
 
-# The files that take longest, measured, handed out first so that the two workers finish
+# The files that take longest, measured, handed out first so that the workers finish
 # together (pytest-xdist keeps this order with --no-loadscope-reorder; each file stays on
 # one worker, so a notebook's cells share one kernel and a module's fixtures are built once).
 _LONGEST_FIRST = (
+    "notebooks/03_variable_length_sequences.ipynb",
     "notebooks/10_machine_translation.ipynb",
     "notebooks/11_parallel_recurrences.ipynb",
-    "notebooks/03_variable_length_sequences.ipynb",
     "notebooks/05_mnist_sequence_classifier.ipynb",
     "tests/test_publish.py",
     "tests/test_reproducibility.py",

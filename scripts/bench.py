@@ -181,11 +181,19 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=22_000, help="samples per timed pass")
     parser.add_argument("--output", type=Path, default=ROOT / "results" / "bench.json")
+    parser.add_argument(
+        "--matmul-only",
+        action="store_true",
+        help="print (a)'s peak alone, as a number, and write nothing (make execute records it)",
+    )
     args = parser.parse_args(argv)
     if args.samples < 1000:
         parser.error("--samples must be at least 1000 for a stable measurement")
 
     peak, by_size = matmul_peak()
+    if args.matmul_only:
+        print(f"{peak:.1f}")
+        return 0
     sizes = ", ".join(f"{n}: {g:.1f}" for n, g in by_size.items())
     print(f"(a) matmul peak: {peak:.1f} GFLOP/s  (by size {sizes})")
 

@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,6 +60,21 @@ def strip_papermill_metadata(nb):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
     return nb
+
+
+def matmul_gflops():
+    """This machine's float32 matmul peak now (``scripts/bench.py --matmul-only``), in a
+    process of its own; None if it cannot be measured. Recorded beside the timings, because
+    the same notebook's seconds move with the machine's speed from day to day."""
+    try:
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "bench.py"), "--matmul-only"],
+            capture_output=True, text=True, timeout=300, check=True,
+        )  # fmt: skip
+        return round(float(done.stdout.split()[-1]), 1)
+    except (OSError, ValueError, IndexError, subprocess.SubprocessError) as error:
+        print(f"note: the matmul speed was not measured ({error})", file=sys.stderr)
+        return None
 
 
 def slowest_cells(nb, count=3):
@@ -161,6 +177,7 @@ def main(argv=None):
         if not path.is_file() or path.suffix != ".ipynb":
             parser.error(f"{path} is not a notebook file")
 
+    in_place = out is None and not args.fast
     timings, slowest, failed = [], {}, None
     for path in paths:
         print(f"executing {path.name} ...", flush=True)
@@ -178,7 +195,7 @@ def main(argv=None):
     print(f"{'total':<45} {total:8.1f}")
     if out is not None:
         print(f"executed notebooks and their results are in {out}")
-    if out is None and not args.fast and timings:
+    if in_place and timings:
         # Each notebook's seconds from its last in-place full run; notebooks that were not
         # run keep theirs, so the total is always one full run of every notebook.
         previous = json.loads(TIMINGS.read_text()) if TIMINGS.is_file() else {}
@@ -188,12 +205,17 @@ def main(argv=None):
         seconds = {name: seconds[name] for name in sorted(seconds) if name in current}
         cells = dict(previous.get("slowest_cells", {}))
         cells.update(slowest)
+        speeds = dict(previous.get("matmul_gflops", {}))
+        gflops = matmul_gflops()  # measured right after the runs, on the same machine
+        speeds.update({name: gflops for name, _ in timings})
         record = {
             "mode": "full",
             "seconds": seconds,
             "total_seconds": round(sum(seconds.values()), 1),
             "cpus": os.cpu_count(),
             "slowest_cells": {name: cells[name] for name in seconds if name in cells},
+            # the machine's matmul peak (GFLOP/s) when each notebook last ran
+            "matmul_gflops": {name: speeds[name] for name in seconds if name in speeds},
         }
         write_text_atomically(TIMINGS, json.dumps(record, indent=2) + "\n")
         print(f"recorded in {TIMINGS.relative_to(ROOT)}")

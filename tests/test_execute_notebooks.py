@@ -123,6 +123,29 @@ def test_a_failing_notebook_is_left_unchanged(tmp_path, capsys, monkeypatch):
     assert "00_broken.ipynb did not finish and was left unchanged" in capsys.readouterr().err
 
 
+def test_a_full_run_records_seconds_slowest_cells_and_the_machines_speed(tmp_path, monkeypatch):
+    monkeypatch.setattr(execute_notebooks, "RESULTS", tmp_path / "results")
+    monkeypatch.setattr(execute_notebooks, "TIMINGS", tmp_path / "results" / "timings.json")
+    monkeypatch.setattr(execute_notebooks, "NOTEBOOKS", tmp_path)
+    monkeypatch.setattr(execute_notebooks, "ROOT", tmp_path)
+    monkeypatch.setattr(execute_notebooks, "matmul_gflops", lambda: 123.4)
+    path = _notebook(tmp_path / "00_tiny.ipynb", "print(1)")
+    assert execute_notebooks.main([str(path)]) == 0
+    record = json.loads((tmp_path / "results" / "timings.json").read_text())
+    assert list(record["seconds"]) == ["00_tiny.ipynb"] and record["seconds"]["00_tiny.ipynb"] > 0
+    assert record["slowest_cells"]["00_tiny.ipynb"][0]["starts"] == "print(1)"
+    assert record["matmul_gflops"] == {"00_tiny.ipynb": 123.4}
+
+
+def test_an_unmeasured_speed_is_recorded_as_none_with_a_note(monkeypatch, capsys):
+    def fail(*args, **kwargs):
+        raise execute_notebooks.subprocess.CalledProcessError(1, args[0])
+
+    monkeypatch.setattr(execute_notebooks.subprocess, "run", fail)
+    assert execute_notebooks.matmul_gflops() is None
+    assert "the matmul speed was not measured" in capsys.readouterr().err
+
+
 def test_refuses_a_path_that_is_not_a_notebook(tmp_path):
     with pytest.raises(SystemExit):
         execute_notebooks.main([str(tmp_path / "missing.ipynb")])
