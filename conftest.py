@@ -88,17 +88,11 @@ def pytest_runtest_setup(item):
     """
     if _mirrored_notebook(item) is None or item.parent.kernel is not None:
         return (yield)
-    saved = {name: os.environ.get(name) for name in MIRRORED_ENVIRONMENT}
-    os.environ.update(MIRRORED_ENVIRONMENT)
     item.parent.mirrored_since = time.time()
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in MIRRORED_ENVIRONMENT.items():
+            patch.setenv(name, value)
         return (yield)
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 @pytest.hookimpl(wrapper=True)
