@@ -40,18 +40,43 @@ _LONGEST_FIRST = (
     "notebooks/11_parallel_recurrences.ipynb",
     "notebooks/05_mnist_sequence_classifier.ipynb",
     "tests/test_publish.py",
-    "tests/test_reproducibility.py",
+    "notebooks/06_time_series_prediction.ipynb",
     "notebooks/",
     "tests/test_learner_runs.py",
 )
 
 
+# A test file that reads what a notebook's run under nbval saved goes with that notebook:
+# same worker, right after its cells. test_reproducibility.py compares a new run of 06 with
+# the one nbval has just made, instead of running 06 twice.
+RUNS_AFTER_NOTEBOOK = {"tests/test_reproducibility.py": "notebooks/06_time_series_prediction.ipynb"}
+
+
+def _scope(nodeid):
+    path = nodeid.split("::", 1)[0]
+    return RUNS_AFTER_NOTEBOOK.get(path, path)
+
+
 def _rank(nodeid):
-    return next((k for k, start in enumerate(_LONGEST_FIRST) if nodeid.startswith(start)), 99)
+    scope = _scope(nodeid)
+    rank = next((k for k, start in enumerate(_LONGEST_FIRST) if scope.startswith(start)), 99)
+    return rank, scope, nodeid.split("::", 1)[0] != scope  # a notebook before what follows it
 
 
 def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: _rank(item.nodeid))  # stable: a file's tests keep their order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile, except that RUNS_AFTER_NOTEBOOK's files share their notebook's unit."""
+    from xdist.scheduler import LoadFileScheduling
+
+    class Scheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid):
+            return _scope(nodeid)
+
+    return Scheduling(config, log) if config.getoption("dist") == "loadfile" else None
 
 
 def pytest_runtest_logreport(report):
