@@ -35,7 +35,6 @@ def _numbers(record):
     return {key: value for key, value in record["metrics"].items() if not TIMING.search(key)}
 
 
-@pytest.mark.parametrize("name", ["06_time_series_prediction"])
 def _saved_by_nbval_in_this_session(name, session):
     """The record nbval's run of notebooks/<name>.ipynb saved during this session, or None."""
     if not any(item.nodeid.startswith(f"notebooks/{name}.ipynb::") for item in session.items):

@@ -1,0 +1,49 @@
+"""The root conftest.py's order of work: the longest files first, and a test file that reads
+what a notebook's nbval run saved right after that notebook's cells, in the same unit."""
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+root_conftest = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(root_conftest)
+
+
+class _Item:
+    def __init__(self, nodeid):
+        self.nodeid = nodeid
+
+
+def _sorted(nodeids):
+    items = [_Item(nodeid) for nodeid in nodeids]
+    root_conftest.pytest_collection_modifyitems(None, items)
+    return [item.nodeid for item in items]
+
+
+def test_a_follower_file_shares_its_notebooks_unit():
+    for follower, notebook in root_conftest.RUNS_AFTER_NOTEBOOK.items():
+        assert root_conftest._scope(f"{follower}::test_x[a]") == notebook
+        assert root_conftest._scope(f"{notebook}::Cell 3") == notebook
+    assert root_conftest._scope("tests/test_data.py::test_y") == "tests/test_data.py"
+
+
+def test_the_notebooks_cells_come_first_then_its_follower_then_the_rest():
+    collected = [  # as pytest collects `tests notebooks`: tests/ first
+        "tests/test_data.py::test_y",
+        "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
+        "tests/test_reproducibility.py::test_rerun[00_recurrent_neurons]",
+        "notebooks/00_recurrent_neurons.ipynb::Cell 0",
+        "notebooks/03_variable_length_sequences.ipynb::Cell 0",
+        "notebooks/06_time_series_prediction.ipynb::Cell 0",
+        "notebooks/06_time_series_prediction.ipynb::Cell 1",
+    ]
+    assert _sorted(collected) == [
+        "notebooks/03_variable_length_sequences.ipynb::Cell 0",
+        "notebooks/06_time_series_prediction.ipynb::Cell 0",
+        "notebooks/06_time_series_prediction.ipynb::Cell 1",
+        "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
+        "tests/test_reproducibility.py::test_rerun[00_recurrent_neurons]",
+        "notebooks/00_recurrent_neurons.ipynb::Cell 0",
+        "tests/test_data.py::test_y",
+    ]
