@@ -32,8 +32,9 @@ MIRRORED_ENVIRONMENT = {"RNN_COURSE_STRATEGY": "mirrored", "RNN_COURSE_LOGICAL_C
 _notebook_seconds = defaultdict(float)
 
 # The files that take longest, measured, handed out first so that the workers finish
-# together (pytest-xdist keeps this order with --no-loadscope-reorder; each file stays on
-# one worker, so a notebook's cells share one kernel and a module's fixtures are built once).
+# together (pytest-xdist keeps this order with --no-loadscope-reorder). Each unit of work (a
+# file, or a notebook with the test file that follows it) stays on one worker, so a
+# notebook's cells share one kernel and a module's fixtures are built once.
 _LONGEST_FIRST = (
     "notebooks/03_variable_length_sequences.ipynb",
     "notebooks/10_machine_translation.ipynb",
@@ -60,7 +61,8 @@ def _scope(nodeid):
 def _rank(nodeid):
     scope = _scope(nodeid)
     rank = next((k for k, start in enumerate(_LONGEST_FIRST) if scope.startswith(start)), 99)
-    return rank, scope, nodeid.split("::", 1)[0] != scope  # a notebook before what follows it
+    # Then by unit (pytest collects files alphabetically already), a notebook before its follower.
+    return rank, scope, nodeid.split("::", 1)[0] != scope
 
 
 def pytest_collection_modifyitems(config, items):

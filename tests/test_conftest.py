@@ -1,8 +1,12 @@
 """The root conftest.py's order of work: the longest files first, and a test file that reads
-what a notebook's nbval run saved right after that notebook's cells, in the same unit."""
+what a notebook's nbval run saved right after that notebook's cells, in the same unit of
+pytest-xdist's work (checked with the scheduler `make test` uses)."""
 
 import importlib.util
 from pathlib import Path
+from types import SimpleNamespace
+
+from xdist.remote import Producer
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
@@ -47,3 +51,55 @@ def test_the_notebooks_cells_come_first_then_its_follower_then_the_rest():
         "notebooks/00_recurrent_neurons.ipynb::Cell 0",
         "tests/test_data.py::test_y",
     ]
+
+
+class _Config:
+    """What the scheduler reads of pytest's config: `make test`'s options, two workers."""
+
+    def __init__(self, dist):
+        self.option = SimpleNamespace(dist=dist, loadscopereorder=False, tx=["2*popen"])
+
+    def getoption(self, name):
+        return getattr(self.option, name)
+
+    def getvalue(self, name):
+        return getattr(self.option, name)
+
+
+class _Worker:
+    def __init__(self, name):
+        self.gateway = SimpleNamespace(id=name)
+        self.shutting_down = False
+        self.sent = []  # one list of collection indexes per unit of work handed over
+
+    def send_runtest_some(self, indexes):
+        self.sent.append(list(indexes))
+
+    def shutdown(self):
+        pass
+
+
+def test_xdist_hands_the_notebook_and_its_follower_to_one_worker_as_one_unit():
+    collection = _sorted(
+        [
+            "tests/test_data.py::test_y",
+            "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
+            "notebooks/03_variable_length_sequences.ipynb::Cell 0",
+            "notebooks/06_time_series_prediction.ipynb::Cell 0",
+            "notebooks/06_time_series_prediction.ipynb::Cell 1",
+        ]
+    )
+    quiet = Producer("test", enabled=False)
+    scheduler = root_conftest.pytest_xdist_make_scheduler(_Config("loadfile"), quiet)
+    workers = [_Worker("gw0"), _Worker("gw1")]
+    for worker in workers:
+        scheduler.add_node(worker)
+        scheduler.add_node_collection(worker, collection)
+    scheduler.schedule()
+    units = [[collection[i] for i in unit] for worker in workers for unit in worker.sent]
+    assert [
+        "notebooks/06_time_series_prediction.ipynb::Cell 0",
+        "notebooks/06_time_series_prediction.ipynb::Cell 1",
+        "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
+    ] in units
+    assert root_conftest.pytest_xdist_make_scheduler(_Config("load"), quiet) is None
