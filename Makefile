@@ -10,11 +10,10 @@ KERNEL := rnn-course
 # files as well as computing, and a third worker fills those gaps (measured in a fresh clone,
 # 2026-11-29: 496 s with 2 workers, 372 s with 3, 398 s with 4).
 WORKERS ?= 3
-# Each TensorFlow process of the suite computes an op on one thread: three workers already
-# share two cores, and threads of one process waiting on another's only add switching
-# (measured in one clone, run after run, 2026-11-29: 376 s with TensorFlow's default, 334 s
-# with one).
-# `make execute` and `make lab` keep the default: the committed numbers come from it.
+# Each TensorFlow process of the suite computes an op on one thread, as three workers already
+# share two cores (measured in one clone, run after run, 2026-11-29: 376 s with TensorFlow's
+# default, 334 s with one). `make execute` and `make lab` keep the default: the committed
+# numbers come from it.
 # Where the machine allows it (root with unshare and ip), the tests run with the network cut
 # off: a fresh network namespace with only loopback, which proves that no notebook downloads
 # anything at run time. Elsewhere they run with the network and say so.
