@@ -2,14 +2,12 @@
 under MirroredStrategy, and each notebook's total duration in the summary."""
 
 import json
-import os
 import time
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent
 
 # nbval runs these two notebooks with STRATEGY = "mirrored" on two logical CPUs, so one
 # execution checks both their outputs and that they train when every batch is split
@@ -129,8 +127,9 @@ def pytest_runtest_call(item):
     result = yield
     name = _mirrored_notebook(item)
     if name is not None and "results" in item.cell.metadata.get("tags", []):
-        # where helpers.results_dir() puts it: the kernel has the suite's environment
-        path = ROOT / (os.environ.get("RNN_COURSE_RESULTS_DIR") or "runs") / f"{name}.fast.json"
+        from helpers.results import results_dir  # the kernel has the suite's environment
+
+        path = results_dir() / f"{name}.fast.json"
         assert path.exists() and path.stat().st_mtime >= item.parent.mirrored_since, (
             f"the results cell of {name} saved no record to {path}"
         )

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from helpers.results import results_dir
 from compared_outputs import compared_outputs
 from nbclient import NotebookClient
 
@@ -41,7 +42,7 @@ def _saved_by_nbval_in_this_session(name, session):
     (nbval did not run it, or not yet, or its run stopped before saving)."""
     if not any(item.nodeid.startswith(f"notebooks/{name}.ipynb::") for item in session.items):
         return None
-    path = ROOT / "runs" / f"{name}.fast.json"  # where the suite's runs save (tests/conftest.py)
+    path = results_dir() / f"{name}.fast.json"  # the nbval kernel had this environment
     if not path.exists() or path.stat().st_mtime < SESSION_STARTED:
         return None
     return json.loads(path.read_text(encoding="utf-8"))
