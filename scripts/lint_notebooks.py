@@ -18,12 +18,17 @@ status is 1 when there is any. The rules, each named in its messages:
 - ``order``: the title, setup, parameters and checks cells, then the lesson's sections,
   then ``## Summary``, ``## Exercises``, ``## Results`` with the results cell, and
   ``## Solutions``, in that order;
-- ``exercises``: fewer than three exercises, or code in the Exercises section.
+- ``exercises``: fewer than three exercises, or code in the Exercises section;
+- ``shown-number``: a decimal number in a markdown cell's prose (``0.998``, ``1.28%``,
+  ``9e-16``, ``1.8 million``) that no code cell above prints, to the digits written, and
+  that no code cell sets. Code spans, code blocks, equations and version numbers are not
+  prose; whole numbers are left out, as most of them are settings or the lesson's facts.
 """
 
 import argparse
 import re
 import sys
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 import nbformat
@@ -73,6 +78,64 @@ ALLOWED_LONG_CELLS = {}
 # right before the Summary.
 CLOSING = ["## Summary", "## Exercises", "## Results", "## Solutions"]
 MACHINERY_TAGS = ("setup", "parameters", "checks")
+
+
+# What the shown-number rule reads as prose numbers, and what it leaves out.
+_NOT_PROSE = re.compile(r"```.*?```|`[^`]*`|\$\$.*?\$\$|\$[^$]*\$", re.S)
+_VERSION = re.compile(
+    r"(?:TensorFlow|Keras|tf\.keras`?|Python|NumPy|version)\s+\d[\d.]*(?:\s*(?:to|-)\s*\d[\d.]*)?"
+)
+_PROSE_NUMBER = re.compile(
+    r"(?<![\w.])[-+]?\d+(?:,\d{3})*\.\d+(?:e[-+]?\d+)?(?:%|\s+million)?"
+    r"|(?<![\w.])\d+(?:\.\d+)?e[-+]?\d+"
+)
+_ANY_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def _decimal(text):
+    try:
+        return Decimal(text.replace(",", "").lstrip("+"))
+    except InvalidOperation:
+        return None
+
+
+def _numbers(text):
+    return {d for d in map(_decimal, _ANY_NUMBER.findall(text)) if d is not None}
+
+
+def _prose_numbers(markdown):
+    prose = _NOT_PROSE.sub(" ", _VERSION.sub(" ", markdown))
+    return [m.group(0) for m in _PROSE_NUMBER.finditer(prose)]
+
+
+def _is_shown(written, printed, set_in_code):
+    """Whether a prose number is printed above (the same value, or one that rounds to it
+    at the digits written; a percentage also as a fraction) or set by a code cell."""
+    text, scale = written, None
+    if text.endswith("%"):
+        text, scale = text[:-1], Decimal(100)
+    elif text.endswith("million"):
+        text, scale = text[: -len("million")].strip(), Decimal(10) ** -6
+    value = _decimal(text)
+    if value in set_in_code:
+        return True
+    digits = Decimal(1).scaleb(value.as_tuple().exponent)
+    for number in printed:
+        candidates = {number, -number}
+        if scale is not None:
+            candidates |= {number * scale, -number * scale}
+        for candidate in candidates:
+            if candidate == value:
+                return True
+            if "e" in text:  # 9e-16 for 8.88e-16 printed: within half of the last digit
+                if abs(candidate - value) <= digits / 2:
+                    return True
+            elif candidate.as_tuple().exponent < value.as_tuple().exponent and value in {
+                candidate.quantize(digits, ROUND_HALF_EVEN),
+                candidate.quantize(digits, ROUND_HALF_UP),
+            }:
+                return True
+    return False
 
 
 def _first_line(cell):
@@ -247,6 +310,21 @@ def lint_notebook(nb, name):
                 match = _META.search(_printed_text(cell))
                 if match:
                     problem(index, "voice", f"printed output says {match.group(0)!r}")
+
+    # shown-number
+    set_in_code = set().union(*(_numbers(c.source) for c in cells if c.cell_type == "code"))
+    printed = set()
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "code":
+            printed |= _numbers(_printed_text(cell))
+            continue
+        unshown = [n for n in _prose_numbers(cell.source) if not _is_shown(n, printed, set_in_code)]
+        if unshown:
+            problem(
+                index,
+                "shown-number",
+                f"{', '.join(unshown)}: not printed by a cell above; print it or cut it",
+            )
     if main_words > MAX_MAIN_TEXT_WORDS:
         problem(
             None,

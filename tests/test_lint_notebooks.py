@@ -137,6 +137,66 @@ def test_code_among_the_exercises_fails(template):
     assert "exercises" in _rules(template)
 
 
+def _printed_above(nb, text):
+    """The template with one printed line in its first lesson cell and a prose cell after it."""
+    nb.cells[5].outputs = [nbformat.v4.new_output("stream", name="stdout", text=text + "\n")]
+    return nb.cells[7]
+
+
+@pytest.mark.parametrize(
+    "printed, prose",
+    [
+        ("test accuracy 0.99150", "The LSTM reaches 0.9915 on the test set."),  # rounded
+        ("test accuracy 0.99150", "The LSTM reaches 0.992."),
+        ("share 0.0128", "a share of 1.28% of the errors"),  # a fraction as a percentage
+        ("errors 1.28%", "a share of 1.28% of the errors"),
+        ("left after 50 steps: 8.88e-16", "about 9e-16 of it is left"),
+        ("1,803,210 words", "a corpus of 1.8 million words"),
+        ("kept +0.2", "a first value of +-0.2"),
+    ],
+)
+def test_a_number_printed_above_may_be_quoted(template, printed, prose):
+    _printed_above(template, printed).source += "\n\n" + prose
+    assert _rules(template) == set()
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Set the rate to `0.25` and see.",  # code
+        "the bias $b = 0.75$",  # an equation
+        "as in TensorFlow 2.15 and Keras 2.4",  # versions
+        "a learning rate of 0.001",  # a setting the code below makes (Adam(0.001))
+        "three seeds and 10,000 images",  # whole numbers
+    ],
+)
+def test_code_equations_versions_settings_and_counts_are_not_checked(template, prose):
+    _printed_above(template, "nothing")
+    template.cells[8].source += "\nrate = 0.001"
+    template.cells[7].source += "\n\n" + prose
+    assert _rules(template) == set()
+
+
+@pytest.mark.parametrize(
+    "printed, prose",
+    [
+        ("test accuracy 0.9915", "The LSTM reaches 0.9951 on the test set."),  # a typo
+        ("test accuracy 0.9915", "The LSTM reaches 0.99152."),  # digits never printed
+        ("test accuracy 0.9915", "The LSTM reaches 0.991."),  # rounded the wrong way
+        ("nothing", "The LSTM reaches 99.2% accuracy."),  # quoted from an unseen run
+    ],
+)
+def test_a_number_not_printed_above_fails(template, printed, prose):
+    _printed_above(template, printed).source += "\n\n" + prose
+    assert "shown-number" in _rules(template)
+
+
+def test_a_number_printed_only_below_fails(template):
+    template.cells[4].source += "\n\nThe sum is 15.0."
+    template.cells[5].outputs = [nbformat.v4.new_output("stream", name="stdout", text="15.0\n")]
+    assert "shown-number" in _rules(template)
+
+
 def test_the_command_line_names_notebook_and_cell(tmp_path, template, capsys):
     template.cells[4].source += "\n\nOn this machine ..."
     path = tmp_path / "NN_example.ipynb"
