@@ -45,7 +45,7 @@ MIN_PYTHON := 3.11
 # before anything is created, so an old Python leaves no half-made .venv behind.
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < tuple(map(int, "$(MIN_PYTHON)".split("."))))' 2>/dev/null || \
-		{ echo "error: the course needs Python $(MIN_PYTHON) or newer (3.11 to 3.13); '$(PYTHON)' is $$($(PYTHON) -V 2>&1 || echo missing). Run e.g. 'make PYTHON=python3.11 $(MAKECMDGOALS)'." >&2; exit 1; }
+		{ echo "error: the course needs Python $(MIN_PYTHON) or newer (3.11 to 3.13); '$(PYTHON)' is $$($(PYTHON) -V 2>/dev/null || echo 'not a working Python command'). Run e.g. 'make PYTHON=python3.11 $(MAKECMDGOALS)'." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (rnn-course)"

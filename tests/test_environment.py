@@ -1,6 +1,8 @@
 """requirements.txt is the one source of pins; environment.yml and the venv must agree."""
 
 import re
+import shutil
+import subprocess
 from importlib import metadata
 from pathlib import Path
 
@@ -69,3 +71,33 @@ def test_the_python_floor_is_the_same_everywhere():
 def test_the_makefile_checks_python_before_creating_the_environment():
     recipe = (ROOT / "Makefile").read_text().split("$(STAMP): requirements.txt pyproject.toml")[1]
     assert recipe.index("sys.version_info <") < recipe.index("-m venv")
+
+
+@pytest.mark.parametrize(
+    "python, says",
+    [
+        (
+            "#!/bin/sh\n[ \"$1\" = -V ] && echo 'Python 3.10.13' && exit 0\nexit 1\n",
+            "Python 3.10.13",
+        ),
+        ("#!/bin/sh\necho 'pyenv: python3.10: command not found' >&2\nexit 127\n", "not a working"),
+    ],
+    ids=["python 3.10", "a broken command"],
+)
+def test_make_stops_on_an_old_python_with_a_message_and_creates_nothing(tmp_path, python, says):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    fake = tmp_path / "python3.10"
+    fake.write_text(python)
+    fake.chmod(0o755)
+    run = subprocess.run(
+        ["make", "-C", str(tmp_path), f"PYTHON={fake}", "install"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode != 0
+    assert "the course needs Python 3.11 or newer" in run.stderr
+    assert says in run.stderr and "make PYTHON=python3.11 install" in run.stderr
+    assert "command not found" not in run.stderr  # the broken command's own noise is not shown
+    assert not (tmp_path / ".venv").exists()
