@@ -8,13 +8,14 @@ STAMP := $(VENV)/.installed
 KERNEL := rnn-course
 # Three pytest-xdist workers on two cores: the suite waits on kernels starting, browsers and
 # files as well as computing, and a third worker fills those gaps (measured in a fresh clone,
-# 2026-11-29: 496 s with 2 workers, 372 s with 3, 398 s with 4).
+# 2026-11-29: 496 s with 2 workers, 372 s with 3, 398 s with 4; again with the threads below,
+# in one checkout: 382 s with 2, 290-324 s with 3, 342 s with 4).
 WORKERS ?= 3
 # Each TensorFlow process of the suite computes an op on one thread and runs one op at a time,
 # as three workers already share two cores (measured run after run in one clone, 2026-11-29:
-# 376 s with TensorFlow's default threads, 334 s with one thread per op; then 335 and 378 s
-# with one thread per op, 290 and 324 s with one op at a time as well). `make execute` and
-# `make lab` keep the default: the committed numbers come from it.
+# 376 s with TensorFlow's default threads, 334 s with one thread per op; then, in three
+# pairs, one thread per op against one op at a time as well: 335/290, 378/324, 350/321 s).
+# `make execute` and `make lab` keep the default: the committed numbers come from it.
 # Where the machine allows it (root with unshare and ip), the tests run with the network cut
 # off: a fresh network namespace with only loopback, which proves that no notebook downloads
 # anything at run time. Elsewhere they run with the network and say so.
@@ -64,7 +65,8 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	@if [ "$(OFFLINE)" = 1 ]; then echo "The tests run with the network cut off (loopback only)."; \
 	else echo "note: the network cannot be cut off here (needs root, unshare and ip); the tests run with it."; fi
-	RNN_COURSE_FAST=1 RNN_COURSE_RESULTS_DIR=runs RNN_COURSE_OFFLINE=$(OFFLINE) TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 \
+	RNN_COURSE_FAST=1 RNN_COURSE_RESULTS_DIR=runs RNN_COURSE_OFFLINE=$(OFFLINE) \
+		TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 \
 		$(RUN_OFFLINE) $(BIN)/python -m pytest \
 		-n $(WORKERS) --dist loadfile --no-loadscope-reorder --durations=12 --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		tests notebooks
