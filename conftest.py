@@ -40,8 +40,8 @@ _LONGEST_FIRST = (
     "notebooks/05_mnist_sequence_classifier.ipynb",
     "tests/test_publish.py",
     "notebooks/06_time_series_prediction.ipynb",
-    "notebooks/",
     "tests/test_learner_runs.py",
+    "notebooks/",
 )
 
 

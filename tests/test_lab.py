@@ -1,33 +1,13 @@
-"""`make lab`: a working copy of the notebooks in workspace/, and JupyterLab serving it."""
+"""`make lab`: a working copy of the notebooks in workspace/. JupyterLab serving it, and a
+learner's Run All in it, are test_learner_runs.py's."""
 
 import importlib.util
-import json
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("workspace", ROOT / "scripts" / "workspace.py")
 workspace = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(workspace)
-
-
-def _get(url):
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.status, response.read()
-
-
-def test_jupyterlab_serves_the_workspace(jupyterlab, tmp_path):
-    folder = tmp_path / "workspace"
-    workspace.prepare(workspace=folder)
-    with jupyterlab(folder) as (base, token):
-        status, page = _get(f"{base}/lab?token={token}")
-        assert status == 200 and b"JupyterLab" in page
-        _, listing = _get(f"{base}/api/contents?token={token}")
-        served = {item["name"] for item in json.loads(listing)["content"]}
-        expected = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
-        assert expected and expected <= served
-        _, specs = _get(f"{base}/api/kernelspecs?token={token}")
-        assert "rnn-course" in json.loads(specs)["kernelspecs"]
 
 
 def test_the_workspace_is_ignored_by_git():

@@ -1,23 +1,26 @@
-"""A learner's runs change no tracked file: papermill from the command line, and a notebook
-run top to bottom (twice, in one kernel) in the `make lab` workspace as JupyterLab runs it.
+"""A learner's runs change no tracked file: papermill from the command line, and `make lab`
+with Run All from JupyterLab's menus, twice in one kernel.
 
 Both run notebook 01 in full mode, as a learner would, with the environment of a learner's
-shell (no RNN_COURSE_* variables): its results go to runs/, which git ignores. The second
-run also checks that running every cell again in the same kernel prints the same outputs.
+shell (no RNN_COURSE_* variables): its results go to runs/, which git ignores. The run in
+JupyterLab also checks that running every cell again in the same kernel prints the same
+outputs, and that JupyterLab serves every notebook of the workspace with the course kernel.
 """
 
 import hashlib
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
-from compared_outputs import compared_outputs
-from nbclient import NotebookClient
+from browser import launch, needs_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "01_manual_two_step_rnn"
@@ -61,22 +64,25 @@ def _assert_nothing_tracked_changed(before):
     assert digests == before[1], "a tracked result or notebook was rewritten"
 
 
-def _learners_record():
-    record = json.loads((ROOT / "runs" / f"{NAME}.json").read_text())
+def _learners_record(since):
+    """The record the learner's run saved in runs/ (written after ``since``)."""
+    path = ROOT / "runs" / f"{NAME}.json"
+    assert path.stat().st_mtime >= since, f"{path} was not written by this run"
+    record = json.loads(path.read_text())
     assert record["mode"] == "full"
     return record
 
 
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
 def test_papermill_run_from_the_command_line(tmp_path):
-    before = _state()
+    before, started = _state(), time.time()
     result = subprocess.run(
         [sys.executable, "-m", "papermill", f"notebooks/{NAME}.ipynb", str(tmp_path / "out.ipynb"),
          "-p", "SEED", "7", "--no-progress-bar"],
         cwd=ROOT, env=_learners_environment(), capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
-    record = _learners_record()
+    record = _learners_record(started)
     assert record["parameters"]["SEED"] == 7  # the injected value reached the code
     nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
@@ -84,26 +90,144 @@ def test_papermill_run_from_the_command_line(tmp_path):
     _assert_nothing_tracked_changed(before)
 
 
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")  # as tests/nbval_sanitize.cfg does
+
+
+def _compared_outputs(nb):
+    """Text of every output nbval compares, per code cell."""
+    texts = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
+            continue
+        parts = []
+        for output in cell.outputs:
+            if output.output_type == "stream":
+                parts.append(output.text)
+            elif output.output_type in ("execute_result", "display_data"):
+                parts.append(output.get("data", {}).get("text/plain", ""))
+            elif output.output_type == "error":
+                parts.append(f"{output.ename}: {output.evalue}")
+        texts.append(ADDRESS.sub("0x", "".join(parts)))
+    return texts
+
+
+def _get(url):
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.status, response.read()
+
+
+def _serves_the_workspace(base, token):
+    status, page = _get(f"{base}/lab?token={token}")
+    assert status == 200 and b"JupyterLab" in page
+    _, listing = _get(f"{base}/api/contents?token={token}")
+    served = {item["name"] for item in json.loads(listing)["content"]}
+    expected = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
+    assert expected and expected <= served
+    _, specs = _get(f"{base}/api/kernelspecs?token={token}")
+    assert "rnn-course" in json.loads(specs)["kernelspecs"]
+
+
+def _click_menu(page, menu, command):
+    page.click(f"li.lm-MenuBar-item:has-text('{menu}')")
+    page.click(f"li.lm-Menu-item[data-command='{command}']")
+
+
+def _failures(nb):
+    """The error and stderr outputs of ``nb``."""
+    outputs = [output for cell in nb.cells for output in cell.get("outputs", [])]
+    return [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
+
+
+def _save(page, path, after, seconds=60):
+    """Save the notebook from the File menu until the saved file holds a whole run, every
+    execution count above ``after`` (or a failure), and return it. The folded solutions at the
+    end have no prompt on the page: they may still be running when the visible cells are done."""
+    deadline = time.monotonic() + seconds
+    while True:
+        _click_menu(page, "File", "docmanager:save")
+        time.sleep(1)
+        nb = nbformat.read(path, as_version=4)
+        counts = [cell.execution_count for cell in nb.cells if cell.cell_type == "code"]
+        if all(count is not None and count > after for count in counts) or _failures(nb):
+            return nb
+        assert time.monotonic() < deadline, f"{path.name} was not saved after the run: {counts}"
+
+
+def _wait_for_the_kernel(page, base, token, seconds=120):
+    """Until the notebook's kernel has started and is idle, as the server sees it; Run All
+    before that can find no kernel. JupyterLab may ask which kernel to start (the course
+    kernel is preselected), or start the notebook's own at once."""
+    select = ".jp-Dialog button:has-text('Select')"
+    deadline = time.monotonic() + seconds
+    while True:
+        if page.locator(select).count():
+            page.click(select)
+        _, listing = _get(f"{base}/api/sessions?token={token}")
+        states = [s["kernel"]["execution_state"] for s in json.loads(listing)]
+        if "idle" in states:
+            break
+        assert time.monotonic() < deadline, f"no idle kernel in {seconds} s: {states}"
+        time.sleep(0.5)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+
+
+STDERR = "[data-mime-type='application/vnd.jupyter.stderr']"  # error messages too
+# The prompts of the code cells on the page that show an execution count above `after`.
+COUNTED_PROMPTS = """after => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+    .filter(p => { const m = /\\[(\\d+)\\]/.exec(p.textContent); return m && +m[1] > after; })
+    .length"""
+
+
+@needs_chromium
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
-def test_run_all_twice_in_the_lab_workspace(tmp_path, monkeypatch):
-    before = _state()
+def test_run_all_twice_through_jupyterlab_in_the_lab_workspace(tmp_path, monkeypatch, jupyterlab):
+    from playwright.sync_api import sync_playwright
+
+    before, started = _state(), time.time()
     folder = tmp_path / "workspace"
     workspace.prepare(workspace=folder)
     path = folder / f"{NAME}.ipynb"
+    # The copy starts without outputs: whatever the page shows afterwards comes from this run.
     nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(nb, path)
+    # Collapsed solution cells show no prompt: count the others.
+    n_prompts = sum(
+        cell.cell_type == "code" and "solution" not in cell.metadata.get("tags", [])
+        for cell in nb.cells
+    )
     for name in [k for k in os.environ if k.startswith("RNN_COURSE_")]:
-        monkeypatch.delenv(name)  # the kernel inherits a learner's environment
-    client = NotebookClient(nb, timeout=900, resources={"metadata": {"path": str(folder)}})
-    passes = []
-    with client.setup_kernel():
-        for _ in range(2):  # Run All, then Run All again without restarting
-            for index, cell in enumerate(nb.cells):
-                if cell.cell_type == "code":
-                    client.execute_cell(cell, index)
-            passes.append(compared_outputs(nb))
-    nbformat.write(nb, path)  # JupyterLab saves the notebook where it was opened
-    _learners_record()
+        monkeypatch.delenv(name)  # JupyterLab and its kernel get a learner's environment
+    passes, last_count = [], 0
+    with jupyterlab(folder) as (base, token):
+        _serves_the_workspace(base, token)
+        with sync_playwright() as playwright:
+            browser = launch(playwright, allow_loopback=True)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(f"{base}/lab/tree/{NAME}.ipynb?token={token}", wait_until="domcontentloaded",
+                      timeout=120_000)  # fmt: skip
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+            _wait_for_the_kernel(page, base, token)
+            for _ in range(2):  # Run All, then Run All again without restarting; save each
+                _click_menu(page, "Run", "runmenu:run-all")
+                # Every visible cell has run, or one has failed (Run All stops there).
+                page.wait_for_function(f"({COUNTED_PROMPTS})({last_count}) >= {n_prompts} || "
+                                       f'document.querySelector("{STDERR}")',
+                                       timeout=180_000)  # fmt: skip
+                failed = page.locator(STDERR)
+                assert not failed.count(), f"a cell wrote to stderr: {failed.first.inner_text()}"
+                assert page.locator("text=Headline numbers:").count() == 1, "the results cell ran"
+                saved = _save(page, path, after=last_count)
+                assert not _failures(saved), f"a folded solution failed: {_failures(saved)}"
+                passes.append(_compared_outputs(saved))
+                last_count = max(c.execution_count for c in saved.cells if c.cell_type == "code")
+            page.screenshot(path=tmp_path / f"lab_{NAME}.png")
+            browser.close()
+    _learners_record(started)
     first, second = passes
+    assert any(first), "the saved notebook holds no compared output"
     differing = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
     assert not differing, f"compared cells {differing} print something else the second time"
     _assert_nothing_tracked_changed(before)

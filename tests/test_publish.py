@@ -16,22 +16,16 @@ from urllib.parse import unquote, urlparse
 
 import nbformat
 import pytest
+from browser import CHROMIUM, launch, needs_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 LOCAL_SCHEMES = {"file", "data", "about", "blob"}
 VIEWPORT = {"width": 1280, "height": 720}
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_pdf  # noqa: E402
 import build_site  # noqa: E402
-
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is missing: install it with `apt-get install chromium` (Debian/Ubuntu) "
-    "to run the browser tests",
-)
 
 
 @pytest.fixture(scope="module")
@@ -132,23 +126,6 @@ def test_slides_are_not_too_long(path):
     )
 
 
-def _browser(playwright, allow_loopback=False):
-    # Any host name resolves to nothing: a request to the network cannot succeed.
-    block = "MAP * ~NOTFOUND" + (", EXCLUDE 127.0.0.1" if allow_loopback else "")
-    return playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-sync",
-            "--disable-background-networking",
-            "--disable-component-update",
-            f"--host-resolver-rules={block}",
-        ],
-    )
-
-
 # Every slide in turn, measured against the slide's own box: nothing may be wider than the
 # slide or scroll sideways, and no figure may be taller or wider than the slide.
 MEASURE_SLIDES = """() => {
@@ -216,7 +193,7 @@ def test_every_deck_works_offline_and_fits_a_1280x720_screen(site):
 
     problems, remote = {}, []
     with sync_playwright() as playwright:
-        browser = _browser(playwright)
+        browser = launch(playwright)
         for path in NOTEBOOKS:
             page = browser.new_page(viewport=VIEWPORT)
             page.on("request", lambda request: remote.append(request.url))
@@ -253,7 +230,7 @@ def test_the_overflow_check_catches_a_long_line_and_a_tall_figure(tmp_path):
     html = html.replace("overflow-wrap: anywhere", "overflow-wrap: normal")
     deck.write_text(html, encoding="utf-8")
     with sync_playwright() as playwright:
-        browser = _browser(playwright)
+        browser = launch(playwright)
         page = browser.new_page(viewport=VIEWPORT)
         _open_deck(page, deck)
         problems = page.evaluate(MEASURE_SLIDES)
@@ -271,7 +248,7 @@ def test_search_finds_the_forget_gate_in_notebook_08(site):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = _browser(playwright)
+        browser = launch(playwright)
         page = browser.new_page(viewport=VIEWPORT)
         _open_page(page, (site / "search.html").as_uri() + "?q=forget+gate")
         page.wait_for_function(
@@ -289,7 +266,7 @@ def test_dark_theme_keeps_figures_legible(site, tmp_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = _browser(playwright)
+        browser = launch(playwright)
         page = browser.new_page(viewport=VIEWPORT)
         _open_page(page, (site / "05_mnist_sequence_classifier.html").as_uri())
         page.evaluate("document.documentElement.dataset.theme = 'dark'")
@@ -313,7 +290,7 @@ def test_a_folded_solution_opens_on_click(site):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = _browser(playwright)
+        browser = launch(playwright)
         page = browser.new_page(viewport=VIEWPORT)
         _open_page(page, (site / "05_mnist_sequence_classifier.html").as_uri())
         details = page.locator("details.sd-dropdown").first
@@ -368,56 +345,3 @@ def test_no_page_of_the_pdf_is_blank(pdf):
     for number, page in enumerate(reader.pages, start=1):
         text = _pdftotext(pdf, "-f", str(number), "-l", str(number)).strip()
         assert text or page.images, f"page {number} of the PDF is blank"
-
-
-@needs_chromium
-def test_notebook_01_runs_in_jupyterlab_through_the_ui(tmp_path, jupyterlab):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
-
-    # A copy without outputs: whatever the page shows afterwards comes from this run, and
-    # JupyterLab's autosave can never touch the committed notebook.
-    workdir = tmp_path / "notebooks"
-    workdir.mkdir()
-    nb = nbformat.read(ROOT / "notebooks" / "01_manual_two_step_rnn.ipynb", as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    nbformat.write(nb, workdir / "01_manual_two_step_rnn.ipynb")
-    # Collapsed solution cells show no prompt: count the others.
-    n_code_cells = sum(
-        cell.cell_type == "code" and "solution" not in cell.metadata.get("tags", [])
-        for cell in nb.cells
-    )
-    with jupyterlab(workdir, RNN_COURSE_FAST="1", RNN_COURSE_RESULTS_DIR=str(tmp_path)) as (
-        base,
-        token,
-    ):
-        url = f"{base}/lab/tree/01_manual_two_step_rnn.ipynb?token={token}"
-        with sync_playwright() as playwright:
-            browser = _browser(playwright, allow_loopback=True)
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
-            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-            # JupyterLab may ask which kernel to start; the course kernel is preselected.
-            select = page.locator(".jp-Dialog button:has-text('Select')")
-            try:
-                select.wait_for(timeout=15_000)
-                select.click()
-            except PlaywrightTimeout:
-                pass
-            page.click("li.lm-MenuBar-item:has-text('Run')")
-            page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
-            # Every code cell has run: its prompt shows an execution count, none is pending.
-            page.wait_for_function(
-                "n => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
-                ".filter(p => /\\[\\d+\\]/.test(p.textContent)).length >= n",
-                arg=n_code_cells,
-                timeout=180_000,
-            )
-            errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count()
-            assert errors == 0, "a cell wrote to stderr or raised"
-            assert page.locator("text=Headline numbers:").count() == 1, "the results cell ran"
-            page.screenshot(path=tmp_path / "lab_01_manual_two_step_rnn.png")
-            browser.close()
-    assert (tmp_path / "01_manual_two_step_rnn.fast.json").is_file()

@@ -1,32 +1,23 @@
-"""Notebooks give the same numbers when run again: in a new kernel, and in the same kernel.
+"""A notebook that trains gives the same numbers when run again in a new kernel.
 
-- Determinism: a notebook that trains (06: SimpleRNN models fitted on arrays and on a
-  tf.data pipeline, several steps per call, early stopping by a custom validation callback)
-  is executed in fast mode with papermill in a new kernel, and every number it records must
-  equal those of another fast run with the same parameters (timings excepted). When nbval
-  has run 06 in this session, its run is the other one: under `make test` (--dist loadfile)
-  conftest.py schedules this file right after 06's cells, on the same worker. Otherwise
-  this test runs 06 twice.
-  The notebooks that train nothing (00-02) compute the same numbers by construction; nbval
-  compares their outputs on every run.
-- Rerun in place: a notebook is run top to bottom twice in one kernel; every compared
-  output (the ones nbval checks) must be the same the second time, so a learner can run all
-  cells again without restarting. 00 here; 01 in test_learner_runs.py, in the lab workspace.
+A notebook that trains (06: SimpleRNN models fitted on arrays and on a tf.data pipeline,
+several steps per call, early stopping by a custom validation callback) is executed in fast
+mode with papermill in a new kernel, and every number it records must equal those of another
+fast run with the same parameters (timings excepted). When nbval has run 06 in this session,
+its run is the other one: under `make test` (--dist loadfile) conftest.py schedules this file
+right after 06's cells, on the same worker. Otherwise this test runs 06 twice.
+The notebooks that train nothing (00-02) compute the same numbers by construction; nbval
+compares their outputs on every run. Running every cell again in the same kernel is
+test_learner_runs.py's (notebook 01, twice through JupyterLab's Run menu).
 """
 
 import json
 import re
 import time
-from pathlib import Path
 
-import nbformat
 import pytest
 from helpers.results import results_dir
-from compared_outputs import compared_outputs
-from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
 # Numbers that measure time, not results.
 TIMING = re.compile(r"seconds|per_second|_time|throughput|_ms\b|speed")
 # Collection imports this module before any test of the session runs.
@@ -56,21 +47,3 @@ def test_two_fast_runs_record_identical_numbers(name, tmp_path, run_to_results, 
         first = run_to_results(name, tmp_path / "first")
     assert _numbers(first), "no numbers to compare"
     assert _numbers(first) == _numbers(second)
-
-
-@pytest.mark.parametrize("name", ["00_recurrent_neurons"])
-def test_running_every_cell_again_gives_the_same_outputs(name, monkeypatch, tmp_path):
-    monkeypatch.setenv("RNN_COURSE_FAST", "1")
-    monkeypatch.setenv("RNN_COURSE_RESULTS_DIR", str(tmp_path))
-    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    client = NotebookClient(nb, timeout=600, resources={"metadata": {"path": str(NOTEBOOKS)}})
-    passes = []
-    with client.setup_kernel():
-        for _ in range(2):
-            for index, cell in enumerate(nb.cells):
-                if cell.cell_type == "code":
-                    client.execute_cell(cell, index)
-            passes.append(compared_outputs(nb))
-    first, second = passes
-    differing = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
-    assert not differing, f"compared cells {differing} print something else the second time"
