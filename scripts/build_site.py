@@ -17,6 +17,7 @@ Open ``build/index.html`` from the file system.
 
 import argparse
 import copy
+import functools
 import json
 import math
 import re
@@ -184,6 +185,17 @@ def _config(slides):
     return config
 
 
+@functools.cache
+def _exporter(slides):
+    """One exporter of each kind for every notebook, as nbconvert's own command uses: its
+    templates are compiled once."""
+    return (
+        SlidesExporter(config=_config(slides=True))
+        if slides
+        else HTMLExporter(config=_config(slides=False))
+    )
+
+
 def notebook_title(nb):
     first = nb.cells[0].source.splitlines()[0] if nb.cells else ""
     return first.lstrip("# ").strip() or "notebook"
@@ -197,9 +209,7 @@ def export_deck(path, slides_dir):
     """Write ``slides_dir/<notebook>.slides.html``; return the number of slides."""
     nb = nbformat.read(path, as_version=4)
     resources = {"metadata": {"name": notebook_title(nb)}}
-    deck, _ = SlidesExporter(config=_config(slides=True)).from_notebook_node(
-        for_slides(nb), resources=resources
-    )
+    deck, _ = _exporter(slides=True).from_notebook_node(for_slides(nb), resources=resources)
     (slides_dir / f"{path.stem}.slides.html").write_text(deck, encoding="utf-8")
     return len(slide_sizes(nb))
 
@@ -208,7 +218,7 @@ def export_page(path, folder):
     """Write a single-file page of one notebook (nbconvert): what ``make pdf`` prints."""
     nb = nbformat.read(path, as_version=4)
     resources = {"metadata": {"name": notebook_title(nb)}}
-    page, _ = HTMLExporter(config=_config(slides=False)).from_notebook_node(nb, resources=resources)
+    page, _ = _exporter(slides=False).from_notebook_node(nb, resources=resources)
     target = folder / f"{path.stem}.html"
     target.write_text(page, encoding="utf-8")
     return target
