@@ -168,7 +168,7 @@ def _wait_for_the_kernel(page, base, token, seconds=120):
             break
         assert time.monotonic() < deadline, f"no idle kernel in {seconds} s: {states}"
         time.sleep(0.5)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
 
 
 STDERR = "[data-mime-type='application/vnd.jupyter.stderr']"  # error messages too
