@@ -7,6 +7,7 @@ JupyterLab also checks that running every cell again in the same kernel prints t
 outputs, and that JupyterLab serves every notebook of the workspace with the course kernel.
 """
 
+import configparser
 import hashlib
 import importlib.util
 import json
@@ -90,12 +91,17 @@ def test_papermill_run_from_the_command_line(tmp_path):
     _assert_nothing_tracked_changed(before)
 
 
-ADDRESS = re.compile(r"0x[0-9a-fA-F]+")  # as tests/nbval_sanitize.cfg does
+def _nbval_sanitizers():
+    """(pattern, replacement) of each section of tests/nbval_sanitize.cfg, as nbval reads it."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / "tests" / "nbval_sanitize.cfg")
+    return [(re.compile(config[name]["regex"]), config[name]["replace"])
+            for name in config.sections()]  # fmt: skip
 
 
 def _compared_outputs(nb):
-    """Text of every output nbval compares, per code cell."""
-    texts = []
+    """Text of every output nbval compares, per code cell, sanitised as nbval does."""
+    sanitizers, texts = _nbval_sanitizers(), []
     for cell in nb.cells:
         if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
             continue
@@ -107,7 +113,10 @@ def _compared_outputs(nb):
                 parts.append(output.get("data", {}).get("text/plain", ""))
             elif output.output_type == "error":
                 parts.append(f"{output.ename}: {output.evalue}")
-        texts.append(ADDRESS.sub("0x", "".join(parts)))
+        text = "".join(parts)
+        for pattern, replacement in sanitizers:
+            text = pattern.sub(replacement, text)
+        texts.append(text)
     return texts
 
 
