@@ -34,21 +34,20 @@ _notebook_seconds = defaultdict(float)
 # file, or a notebook with the test file that follows it) stays on one worker, so a
 # notebook's cells share one kernel and a module's fixtures are built once.
 _LONGEST_FIRST = (
-    "notebooks/03_variable_length_sequences.ipynb",
+    "notebooks/06_time_series_prediction.ipynb",  # with tests/test_learner_runs.py
     "notebooks/10_machine_translation.ipynb",
+    "notebooks/03_variable_length_sequences.ipynb",
+    "tests/test_publish.py",
     "notebooks/11_parallel_recurrences.ipynb",
     "notebooks/05_mnist_sequence_classifier.ipynb",
-    "tests/test_publish.py",
-    "notebooks/06_time_series_prediction.ipynb",
-    "tests/test_learner_runs.py",
     "notebooks/",
 )
 
 
 # A test file that reads what a notebook's run under nbval saved goes with that notebook:
-# same worker, right after its cells. test_reproducibility.py compares a new run of 06 with
-# the one nbval has just made, instead of running 06 twice.
-RUNS_AFTER_NOTEBOOK = {"tests/test_reproducibility.py": "notebooks/06_time_series_prediction.ipynb"}
+# same worker, right after its cells. test_learner_runs.py compares a learner's run of 06
+# with the one nbval has just made, instead of running 06 twice.
+RUNS_AFTER_NOTEBOOK = {"tests/test_learner_runs.py": "notebooks/06_time_series_prediction.ipynb"}
 
 
 def _scope(nodeid):

@@ -35,19 +35,19 @@ def test_a_follower_file_shares_its_notebooks_unit():
 def test_the_notebooks_cells_come_first_then_its_follower_then_the_rest():
     collected = [  # as pytest collects `tests notebooks`: tests/ first
         "tests/test_data.py::test_y",
-        "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
-        "tests/test_reproducibility.py::test_rerun[00_recurrent_neurons]",
+        "tests/test_learner_runs.py::test_quick_run",
+        "tests/test_learner_runs.py::test_lab_run",
         "notebooks/00_recurrent_neurons.ipynb::Cell 0",
         "notebooks/03_variable_length_sequences.ipynb::Cell 0",
         "notebooks/06_time_series_prediction.ipynb::Cell 0",
         "notebooks/06_time_series_prediction.ipynb::Cell 1",
     ]
     assert _sorted(collected) == [
-        "notebooks/03_variable_length_sequences.ipynb::Cell 0",
         "notebooks/06_time_series_prediction.ipynb::Cell 0",
         "notebooks/06_time_series_prediction.ipynb::Cell 1",
-        "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
-        "tests/test_reproducibility.py::test_rerun[00_recurrent_neurons]",
+        "tests/test_learner_runs.py::test_quick_run",
+        "tests/test_learner_runs.py::test_lab_run",
+        "notebooks/03_variable_length_sequences.ipynb::Cell 0",
         "notebooks/00_recurrent_neurons.ipynb::Cell 0",
         "tests/test_data.py::test_y",
     ]
@@ -83,7 +83,7 @@ def test_xdist_hands_the_notebook_and_its_follower_to_one_worker_as_one_unit():
     collection = _sorted(
         [
             "tests/test_data.py::test_y",
-            "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
+            "tests/test_learner_runs.py::test_quick_run",
             "notebooks/03_variable_length_sequences.ipynb::Cell 0",
             "notebooks/06_time_series_prediction.ipynb::Cell 0",
             "notebooks/06_time_series_prediction.ipynb::Cell 1",
@@ -100,6 +100,6 @@ def test_xdist_hands_the_notebook_and_its_follower_to_one_worker_as_one_unit():
     assert [
         "notebooks/06_time_series_prediction.ipynb::Cell 0",
         "notebooks/06_time_series_prediction.ipynb::Cell 1",
-        "tests/test_reproducibility.py::test_two_runs[06_time_series_prediction]",
+        "tests/test_learner_runs.py::test_quick_run",
     ] in units
     assert root_conftest.pytest_xdist_make_scheduler(_Config("load"), quiet) is None

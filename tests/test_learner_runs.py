@@ -1,10 +1,18 @@
-"""A learner's runs change no tracked file: papermill from the command line, and `make lab`
-with Run All from JupyterLab's menus, twice in one kernel.
+"""A learner's runs: papermill from the command line, and `make lab` with Run All from
+JupyterLab's menus, twice in one kernel. Neither changes a tracked file.
 
-Both run notebook 01 in full mode, as a learner would, with the environment of a learner's
-shell (no RNN_COURSE_* variables): its results go to runs/, which git ignores. The run in
-JupyterLab also checks that running every cell again in the same kernel prints the same
-outputs, and that JupyterLab serves every notebook of the workspace with the course kernel.
+Both run with the environment of a learner's shell (no RNN_COURSE_* variables): results go
+to runs/, which git ignores.
+
+- papermill: a quick run of 06 (`-p FAST True`), a notebook that trains (SimpleRNN models
+  fitted on arrays and on a tf.data pipeline, several steps per call, early stopping by a
+  custom validation callback). A new kernel must record the numbers of nbval's run of 06
+  (timings excepted): under `make test` (--dist loadfile) conftest.py schedules this file
+  right after 06's cells, on the same worker, so that run is fresh. Run alone, this test
+  runs 06 twice. The notebooks that train nothing compute the same numbers by construction,
+  and nbval compares their outputs on every run.
+- JupyterLab: notebook 01 in full mode, Run All twice in one kernel; the second run must
+  print the same outputs. JupyterLab must serve every notebook with the course kernel.
 """
 
 import configparser
@@ -22,12 +30,18 @@ from pathlib import Path
 import nbformat
 import pytest
 from browser import launch, needs_chromium
+from helpers.results import results_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-NAME = "01_manual_two_step_rnn"
+NAME = "01_manual_two_step_rnn"  # run through JupyterLab
+QUICK_RUN = "06_time_series_prediction"  # run through papermill, in fast mode
 spec = importlib.util.spec_from_file_location("workspace", ROOT / "scripts" / "workspace.py")
 workspace = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(workspace)
+# Numbers that measure time, not results.
+TIMING = re.compile(r"seconds|per_second|_time|throughput|_ms\b|speed")
+# Collection imports this module before any test of the session runs.
+SESSION_STARTED = time.time()
 
 
 def _learners_environment():
@@ -35,7 +49,8 @@ def _learners_environment():
 
 
 def _state():
-    """`git status` (new entries are what matters) and the bytes of the tracked results."""
+    """`git status` (new entries are what matters) and the bytes of the tracked results and
+    notebooks."""
     status = subprocess.run(
         ["git", "status", "--porcelain", "--untracked-files=all"],
         cwd=ROOT,
@@ -44,7 +59,7 @@ def _state():
         check=True,
     ).stdout.splitlines()
     tracked = subprocess.run(
-        ["git", "ls-files", "results", f"notebooks/{NAME}.ipynb"],
+        ["git", "ls-files", "results", "notebooks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -65,30 +80,58 @@ def _assert_nothing_tracked_changed(before):
     assert digests == before[1], "a tracked result or notebook was rewritten"
 
 
-def _learners_record(since):
-    """The record the learner's run saved in runs/ (written after ``since``)."""
-    path = ROOT / "runs" / f"{NAME}.json"
-    assert path.stat().st_mtime >= since, f"{path} was not written by this run"
-    record = json.loads(path.read_text())
-    assert record["mode"] == "full"
+def _learners_record(name, since, mode):
+    """The record a learner's run of ``name`` saved in runs/ (written after ``since``)."""
+    path = ROOT / "runs" / (f"{name}.fast.json" if mode == "fast" else f"{name}.json")
+    assert path.exists() and path.stat().st_mtime >= since, f"{path} was not written by the run"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["mode"] == mode
     return record
 
 
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
-def test_papermill_run_from_the_command_line(tmp_path):
-    before, started = _state(), time.time()
+def _numbers(record):
+    return {key: value for key, value in record["metrics"].items() if not TIMING.search(key)}
+
+
+def _saved_by_nbval_in_this_session(name, session):
+    """The record nbval's run of notebooks/<name>.ipynb saved during this session, or None
+    (nbval did not run it, or not yet, or its run stopped before saving)."""
+    if not any(item.nodeid.startswith(f"notebooks/{name}.ipynb::") for item in session.items):
+        return None
+    path = results_dir() / f"{name}.fast.json"  # the nbval kernel had this environment
+    if not path.exists() or path.stat().st_mtime < SESSION_STARTED:
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _quick_run_from_the_command_line(out):
+    """`python -m papermill notebooks/06_....ipynb out -p FAST True`, as a learner types it;
+    returns the record it saved in runs/ and the executed notebook."""
+    started = time.time()
     result = subprocess.run(
-        [sys.executable, "-m", "papermill", f"notebooks/{NAME}.ipynb", str(tmp_path / "out.ipynb"),
-         "-p", "SEED", "7", "--no-progress-bar"],
+        [sys.executable, "-m", "papermill", f"notebooks/{QUICK_RUN}.ipynb", str(out),
+         "-p", "FAST", "True", "--no-progress-bar"],
         cwd=ROOT, env=_learners_environment(), capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
-    record = _learners_record(started)
-    assert record["parameters"]["SEED"] == 7  # the injected value reached the code
-    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    return _learners_record(QUICK_RUN, started, "fast"), nbformat.read(out, as_version=4)
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout")
+def test_a_quick_papermill_run_repeats_the_numbers_and_changes_no_tracked_file(tmp_path, request):
+    # Read before the learner's run writes the same file in runs/.
+    other = _saved_by_nbval_in_this_session(QUICK_RUN, request.session)
+    before = _state()
+    record, nb = _quick_run_from_the_command_line(tmp_path / "out.ipynb")
+    # A learner's shell sets no RNN_COURSE_FAST: the injected value made it a quick run.
+    assert record["parameters"]["FAST"] is True
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1
     _assert_nothing_tracked_changed(before)
+    if other is None or other["parameters"] != record["parameters"]:  # another run wrote it
+        other, _ = _quick_run_from_the_command_line(tmp_path / "again.ipynb")
+    assert _numbers(record), "no numbers to compare"
+    assert _numbers(record) == _numbers(other)
 
 
 def _nbval_sanitizers():
@@ -234,7 +277,7 @@ def test_run_all_twice_through_jupyterlab_in_the_lab_workspace(tmp_path, monkeyp
                 last_count = max(c.execution_count for c in saved.cells if c.cell_type == "code")
             page.screenshot(path=tmp_path / f"lab_{NAME}.png")
             browser.close()
-    _learners_record(started)
+    _learners_record(NAME, started, "full")
     first, second = passes
     assert any(first), "the saved notebook holds no compared output"
     differing = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]

@@ -1,7 +1,7 @@
 """The papermill path: a bad injected parameter stops the notebook at its checks cell, with
 a message naming it, before any work and before anything is written.
 
-A good run with an injected value (`-p SEED 7`) is test_learner_runs.py's; the rules
+A good run with an injected value (`-p FAST True`) is test_learner_runs.py's; the rules
 themselves are unit-tested in test_parameters.py. Each run here stops in its first cells.
 """
 
