@@ -1,7 +1,6 @@
 """Pytest hooks for the whole suite: how the workers share it, the notebooks nbval runs
 under MirroredStrategy, and each notebook's total duration in the summary."""
 
-import json
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -126,13 +125,13 @@ def pytest_runtest_call(item):
     result = yield
     name = _mirrored_notebook(item)
     if name is not None and "results" in item.cell.metadata.get("tags", []):
-        from helpers.results import results_dir  # the kernel has the suite's environment
+        from helpers.results import load_results, results_path  # the suite's environment
 
-        path = results_dir() / f"{name}.fast.json"
+        path = results_path(name, fast=True)
         assert path.exists() and path.stat().st_mtime >= item.parent.mirrored_since, (
             f"the results cell of {name} saved no record to {path}"
         )
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = load_results(name, fast=True)
         assert record["parameters"]["STRATEGY"] == "mirrored", record["parameters"]
         assert record["metrics"]["replicas"] == 2, "a model was built outside strategy.scope()"
         assert record["fast_claims"], f"{name} declares no learning check (fast_claims)"

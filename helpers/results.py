@@ -195,13 +195,12 @@ def save_results(
             print(f"  {'FAILED' if claim in failed else 'holds '}  {claim}")
     if failed:
         raise AssertionError(f"{notebook}: these claims do not hold: {failed}; nothing written")
-    folder = Path(directory) if directory is not None else results_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (f"{notebook}.fast.json" if fast else f"{notebook}.json")
+    path = results_path(notebook, fast=fast, directory=directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
-    print(f"Saved to {folder.name}/{path.name}")
+    print(f"Saved to {path.parent.name}/{path.name}")
 
 
 def _jsonable(value):
@@ -212,8 +211,14 @@ def _jsonable(value):
     return value
 
 
+def results_path(notebook, *, fast=False, directory=None):
+    """Where :func:`save_results` writes a notebook's record: ``<notebook>.json``, or
+    ``<notebook>.fast.json`` for a fast run, in ``directory`` (default :func:`results_dir`)."""
+    folder = Path(directory) if directory is not None else results_dir()
+    return folder / (f"{notebook}.fast.json" if fast else f"{notebook}.json")
+
+
 def load_results(notebook, *, fast=False, directory=None):
     """Read back what :func:`save_results` wrote."""
-    folder = Path(directory) if directory is not None else results_dir()
-    path = folder / (f"{notebook}.fast.json" if fast else f"{notebook}.json")
+    path = results_path(notebook, fast=fast, directory=directory)
     return json.loads(path.read_text(encoding="utf-8"))

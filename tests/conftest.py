@@ -1,7 +1,6 @@
-"""Fixtures shared by the tests that need a running JupyterLab; where the suite's results go."""
+"""The fixture for the tests that need a running JupyterLab; where the suite's results go."""
 
 import contextlib
-import json
 import os
 import socket
 import subprocess
@@ -10,12 +9,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-import nbformat
-import papermill
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
 # Whatever the shell says, the suite's own runs (nbval's kernels and papermill's included:
 # they inherit this environment) write their results to runs/, which git ignores; only
 # `make execute` writes results/. Tests that need another folder set it themselves.
@@ -70,35 +66,3 @@ def jupyterlab(tmp_path):
                 server.wait(timeout=30)
 
     return start
-
-
-@pytest.fixture
-def run_to_results(tmp_path, monkeypatch):
-    """Run a course notebook with papermill in fast mode, up to its results cell; return the
-    record it saved. ``run(name, folder=None, **parameters)``: results and the executed
-    notebook go to ``folder`` (default tmp_path).
-
-    The solution cells after the results cell are left out: they record no number, nbval
-    runs them on every `make test`, and skipping them keeps these extra runs short.
-    """
-
-    def run(name, folder=None, **parameters):
-        folder = Path(folder or tmp_path)
-        folder.mkdir(parents=True, exist_ok=True)
-        nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-        tags = [cell.metadata.get("tags", []) for cell in nb.cells]
-        [last] = [index for index, cell_tags in enumerate(tags) if "results" in cell_tags]
-        nb.cells = nb.cells[: last + 1]
-        source = folder / f"{name}.to_results.ipynb"
-        nbformat.write(nb, source)
-        monkeypatch.setenv("RNN_COURSE_RESULTS_DIR", str(folder))
-        papermill.execute_notebook(
-            str(source),
-            str(folder / f"{name}.ipynb"),
-            parameters={"FAST": True, **parameters},
-            cwd=str(NOTEBOOKS),
-            progress_bar=False,
-        )
-        return json.loads((folder / f"{name}.fast.json").read_text(encoding="utf-8"))
-
-    return run

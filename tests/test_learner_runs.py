@@ -30,7 +30,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from browser import launch, needs_chromium
-from helpers.results import results_dir
+from helpers.results import load_results, results_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "01_manual_two_step_rnn"  # run through JupyterLab
@@ -82,9 +82,9 @@ def _assert_nothing_tracked_changed(before):
 
 def _learners_record(name, since, mode):
     """The record a learner's run of ``name`` saved in runs/ (written after ``since``)."""
-    path = ROOT / "runs" / (f"{name}.fast.json" if mode == "fast" else f"{name}.json")
+    path = results_path(name, fast=mode == "fast", directory=ROOT / "runs")
     assert path.exists() and path.stat().st_mtime >= since, f"{path} was not written by the run"
-    record = json.loads(path.read_text(encoding="utf-8"))
+    record = load_results(name, fast=mode == "fast", directory=ROOT / "runs")
     assert record["mode"] == mode
     return record
 
@@ -98,10 +98,10 @@ def _saved_by_nbval_in_this_session(name, session):
     (nbval did not run it, or not yet, or its run stopped before saving)."""
     if not any(item.nodeid.startswith(f"notebooks/{name}.ipynb::") for item in session.items):
         return None
-    path = results_dir() / f"{name}.fast.json"  # the nbval kernel had this environment
+    path = results_path(name, fast=True)  # the nbval kernel had this environment
     if not path.exists() or path.stat().st_mtime < SESSION_STARTED:
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_results(name, fast=True)
 
 
 def _quick_run_from_the_command_line(out):
@@ -250,7 +250,7 @@ def test_run_all_twice_through_jupyterlab_in_the_lab_workspace(tmp_path, monkeyp
         cell.cell_type == "code" and "solution" not in cell.metadata.get("tags", [])
         for cell in nb.cells
     )
-    for name in [k for k in os.environ if k.startswith("RNN_COURSE_")]:
+    for name in os.environ.keys() - _learners_environment().keys():
         monkeypatch.delenv(name)  # JupyterLab and its kernel get a learner's environment
     passes, last_count = [], 0
     with jupyterlab(folder) as (base, token):
